@@ -1,0 +1,42 @@
+package org.s3directupload.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Anything unexpected: logged with an incident id for the operator, answered with that id and no
+ * details. Missing or unusable storage credentials are an outage of the store, not a bug: 503.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    String incident = UUID.randomUUID().toString();
+    if (failure instanceof SdkClientException) {
+      // SDK client messages describe the credential chain or the connection, never a secret
+      LOG.log(
+          Level.WARNING,
+          "Incident {0}: the storage could not be used: {1}",
+          new Object[] {incident, failure.getMessage()});
+      return ErrorResponses.of(
+          503,
+          "storage_unavailable",
+          "Uploads are unavailable right now: the server cannot use the storage (incident "
+              + incident
+              + "). Please try again later or tell the administrator.");
+    }
+    LOG.log(Level.SEVERE, "Incident " + incident + ": unexpected failure", failure);
+    return ErrorResponses.of(
+        500,
+        "internal_error",
+        "Something went wrong on the server (incident " + incident + "). Please try again later.");
+  }
+}

@@ -1,0 +1,45 @@
+package org.s3directupload.config;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The server-side encryption every upload must request, as S3 spells it in the SSE header. */
+public enum ServerSideEncryption {
+  AES256("AES256"),
+  AWS_KMS("aws:kms"),
+  AWS_KMS_DSSE("aws:kms:dsse");
+
+  private final String headerValue;
+
+  ServerSideEncryption(String headerValue) {
+    this.headerValue = headerValue;
+  }
+
+  /** The value of {@code x-amz-server-side-encryption}. */
+  public String headerValue() {
+    return headerValue;
+  }
+
+  /** Whether the mode uses a KMS key, and so may name one in its own header. */
+  public boolean usesKms() {
+    return this != AES256;
+  }
+
+  static ServerSideEncryption parse(String key, String value) {
+    String trimmed = value.trim();
+    return Arrays.stream(values())
+        .filter(mode -> mode.headerValue.equals(trimmed))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidSettingException(
+                    key,
+                    "must be one of "
+                        + Arrays.stream(values())
+                            .map(ServerSideEncryption::headerValue)
+                            .collect(Collectors.joining(", "))
+                        + ", not '"
+                        + value
+                        + "'."));
+  }
+}

@@ -1,0 +1,81 @@
+package org.s3directupload.signing;
+
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.s3directupload.config.UploadSettings;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
+
+/**
+ * SigV4 query signing through the SDK's {@link S3Presigner}. Every ticket header and {@code
+ * Content-Length} become signed headers, so the URL works only for a body of the declared length
+ * sent with exactly those header values; the result is checked so that a header the SDK did not
+ * sign can never reach a ticket.
+ */
+final class SigV4PutSigner implements PutSigner {
+
+  /** Signed, but set by the browser itself; a ticket must not ask for them. */
+  private static final List<String> SET_BY_BROWSER = List.of("host", "content-length");
+
+  private final S3Presigner presigner;
+  private final UploadSettings settings;
+
+  SigV4PutSigner(S3Presigner presigner, UploadSettings settings) {
+    this.presigner = presigner;
+    this.settings = settings;
+  }
+
+  @Override
+  public SignedPut sign(String key, long size, Map<String, String> headers, Duration lifetime) {
+    PutObjectRequest.Builder put =
+        PutObjectRequest.builder()
+            .bucket(settings.bucket())
+            .key(key)
+            .contentLength(size)
+            .contentType(headers.get(TicketHeaders.CONTENT_TYPE))
+            .contentDisposition(headers.get(TicketHeaders.CONTENT_DISPOSITION))
+            .serverSideEncryption(headers.get(TicketHeaders.SSE));
+    if (headers.containsKey(TicketHeaders.SSE_KMS_KEY_ID)) {
+      put.ssekmsKeyId(headers.get(TicketHeaders.SSE_KMS_KEY_ID));
+    }
+    PresignedPutObjectRequest presigned =
+        presigner.presignPutObject(
+            PutObjectPresignRequest.builder()
+                .signatureDuration(lifetime)
+                .putObjectRequest(put.build())
+                .build());
+    requireSignedExactly(headers, presigned.signedHeaders());
+    try {
+      return new SignedPut(presigned.url().toURI(), headers, presigned.expiration());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("The SDK produced an unparsable URL", e);
+    }
+  }
+
+  private static void requireSignedExactly(
+      Map<String, String> wanted, Map<String, List<String>> signed) {
+    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    byName.putAll(signed);
+    for (Map.Entry<String, String> header : wanted.entrySet()) {
+      List<String> values = byName.get(header.getKey());
+      if (values == null || !values.equals(List.of(header.getValue()))) {
+        throw new IllegalStateException(
+            "The SDK did not sign " + header.getKey() + " as the ticket requires");
+      }
+    }
+    for (String name : byName.keySet()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!SET_BY_BROWSER.contains(lower)
+          && wanted.keySet().stream().noneMatch(w -> w.equalsIgnoreCase(name))) {
+        throw new IllegalStateException(
+            "The SDK signed " + name + ", which the ticket does not tell the browser to send");
+      }
+    }
+  }
+}

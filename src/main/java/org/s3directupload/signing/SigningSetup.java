@@ -1,0 +1,37 @@
+package org.s3directupload.signing;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.s3directupload.config.UploadSettings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Builds the one {@link TicketIssuer} of the application with the configured signer. */
+@ApplicationScoped
+public class SigningSetup {
+
+  @Inject UploadSettings settings;
+  @Inject S3Presigner presigner;
+  @Inject AwsCredentialsProvider credentials;
+
+  private TicketIssuer issuer;
+
+  @PostConstruct
+  void build() {
+    Clock clock = Clock.systemUTC();
+    PutSigner signer =
+        switch (settings.signatureVersion()) {
+          case V4 -> new SigV4PutSigner(presigner, settings);
+          case V2 -> new SigV2QuerySigner(credentials, settings, clock);
+        };
+    issuer = new TicketIssuer(settings, signer, clock);
+  }
+
+  @Produces
+  public TicketIssuer issuer() {
+    return issuer;
+  }
+}

@@ -1,0 +1,35 @@
+package org.s3directupload.signing;
+
+import java.time.Clock;
+import java.util.Map;
+import org.s3directupload.config.UploadSettings;
+
+/** Turns a parsed upload request into a signed ticket: rules, key, headers, signature. */
+public final class TicketIssuer {
+
+  private final UploadSettings settings;
+  private final UploadRules rules;
+  private final KeyPolicy keys;
+  private final PutSigner signer;
+  private final Clock clock;
+
+  TicketIssuer(UploadSettings settings, PutSigner signer, Clock clock) {
+    this.settings = settings;
+    this.rules = new UploadRules(settings);
+    this.keys = new KeyPolicy(settings.keyPrefix());
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws UploadRefusal when the request may not be uploaded
+   */
+  public UploadTicket issue(UploadRequest request) {
+    String contentType = rules.check(request);
+    String key = keys.keyFor(request.filename(), clock.instant());
+    Map<String, String> headers =
+        TicketHeaders.forUpload(settings, contentType, request.filename());
+    SignedPut put = signer.sign(key, request.size(), headers, settings.urlLifetime());
+    return new UploadTicket(key, "PUT", put.url().toString(), put.headers(), put.expiresAt());
+  }
+}

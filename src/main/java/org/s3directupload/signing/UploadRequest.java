@@ -1,0 +1,99 @@
+package org.s3directupload.signing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+
+/**
+ * What the browser asks for: {@code {filename, contentType, size}}.
+ *
+ * <p>Parsed with JSON-P rather than bound by JSON-B so that every wrong shape (a size of "12" or
+ * 1.5, a missing field, an array instead of an object) gets its own sentence and a 400, the same
+ * on every Jakarta EE server, instead of a provider-specific error.
+ *
+ * @param filename the name the person's file has, as the browser reports it
+ * @param contentType the declared media type, not yet checked
+ * @param size the declared length in bytes
+ */
+public record UploadRequest(String filename, String contentType, long size) {
+
+  /** Longest file name accepted; longer names are refused, not truncated silently. */
+  public static final int LONGEST_FILENAME = 1024;
+
+  /**
+   * Parses a request body.
+   *
+   * @throws UploadRefusal when the body is not a JSON object with the three fields well typed
+   */
+  public static UploadRequest fromJson(String body) {
+    JsonObject json = parseObject(body);
+    return new UploadRequest(
+        filename(json.get("filename")), contentType(json.get("contentType")), size(json.get("size")));
+  }
+
+  private static JsonObject parseObject(String body) {
+    JsonValue value;
+    try (var reader = Json.createReader(new StringReader(body))) {
+      value = reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw UploadRefusal.invalid("The request body is not valid JSON.");
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw UploadRefusal.invalid(
+          "The request body must be a JSON object with filename, contentType and size.");
+    }
+    return value.asJsonObject();
+  }
+
+  private static String filename(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      throw UploadRefusal.invalid("The file name is missing.");
+    }
+    if (!(value instanceof JsonString string)) {
+      throw UploadRefusal.invalid("The file name must be a string.");
+    }
+    String filename = string.getString();
+    if (filename.isBlank()) {
+      throw UploadRefusal.invalid("The file name is empty.");
+    }
+    if (filename.length() > LONGEST_FILENAME) {
+      throw UploadRefusal.invalid(
+          "The file name is longer than " + LONGEST_FILENAME + " characters.");
+    }
+    return filename;
+  }
+
+  private static String contentType(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      throw UploadRefusal.invalid("The content type is missing.");
+    }
+    if (!(value instanceof JsonString string)) {
+      throw UploadRefusal.invalid("The content type must be a string such as application/pdf.");
+    }
+    return string.getString();
+  }
+
+  private static long size(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      throw UploadRefusal.invalid("The file size is missing.");
+    }
+    if (!(value instanceof JsonNumber number)
+        || number.bigDecimalValue().stripTrailingZeros().scale() > 0) {
+      throw UploadRefusal.invalid("The file size must be a whole number of bytes.");
+    }
+    BigDecimal exact = number.bigDecimalValue();
+    if (exact.signum() < 0) {
+      throw UploadRefusal.invalid("The file size cannot be negative.");
+    }
+    // compare digits before converting: 1e999999999 must not become a billion-digit integer
+    if (exact.precision() - exact.scale() > 18) {
+      return Long.MAX_VALUE; // far beyond any limit; the size check explains
+    }
+    return exact.longValueExact();
+  }
+}

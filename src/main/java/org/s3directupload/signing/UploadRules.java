@@ -1,0 +1,46 @@
+package org.s3directupload.signing;
+
+import org.s3directupload.config.UploadSettings;
+
+/** Whether a well-formed request may be uploaded under the settings: its type and its size. */
+final class UploadRules {
+
+  private final UploadSettings settings;
+
+  UploadRules(UploadSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Checks the request and returns its content type in the one spelling that gets signed.
+   *
+   * @throws UploadRefusal 400 for a malformed type, 415 for a type not allowed, 413 for too large
+   */
+  String check(UploadRequest request) {
+    String type =
+        org.s3directupload.config.ContentTypePolicy.normalize(request.contentType())
+            .orElseThrow(
+                () ->
+                    UploadRefusal.invalid(
+                        "The content type is not a media type such as application/pdf."));
+    if (!settings.allowedContentTypes().allows(type)) {
+      throw new UploadRefusal(
+          UploadRefusal.Reason.TYPE_NOT_ALLOWED,
+          "Files of type "
+              + type
+              + " are not accepted here. Accepted: "
+              + String.join(", ", settings.allowedContentTypes().patterns())
+              + ".");
+    }
+    if (request.size() > settings.maxSize()) {
+      throw new UploadRefusal(
+          UploadRefusal.Reason.TOO_LARGE,
+          "The file is "
+              + ByteSizes.describe(request.size())
+              + "; the largest file accepted is "
+              + ByteSizes.describe(settings.maxSize())
+              + ".");
+    }
+    return type;
+  }
+}
