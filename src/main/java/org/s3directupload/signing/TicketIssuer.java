@@ -1,6 +1,8 @@
 package org.s3directupload.signing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.s3directupload.config.UploadSettings;
 
@@ -30,6 +32,8 @@ public final class TicketIssuer {
     Map<String, String> headers =
         TicketHeaders.forUpload(settings, contentType, request.filename());
     SignedPut put = signer.sign(key, request.size(), headers, settings.urlLifetime());
-    return new UploadTicket(key, "PUT", put.url().toString(), put.headers(), put.expiresAt());
+    // whole seconds, rounded down: signatures carry second precision, so the URL really dies then
+    Instant expiresAt = put.expiresAt().truncatedTo(ChronoUnit.SECONDS);
+    return new UploadTicket(key, "PUT", put.url().toString(), put.headers(), expiresAt);
   }
 }

@@ -1,0 +1,93 @@
+package org.s3directupload.devstore;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.TicketHeaders;
+
+/**
+ * S3Proxy on loopback, holding objects in memory, checking SigV2 and SigV4 signatures, expiry and
+ * signed headers, and answering browsers with a CORS rule made from the application's settings:
+ * the allowed origins, {@code PUT}, exactly the headers a ticket can carry, {@code ETag} exposed.
+ *
+ * <p>In memory on purpose: S3Proxy's filesystem store refuses the encryption header (501) rather
+ * than report encryption over plaintext on disk, and its encrypting middleware inherits that
+ * refusal. The in-memory store records the requested encryption and returns it on HEAD, and no
+ * byte ever rests on disk, so its claim is true; objects do not survive a restart.
+ */
+public final class DevStore implements AutoCloseable {
+
+  /** Fixed development credentials; the store is for a developer's machine only. */
+  public static final String ACCESS_KEY = "dev-access-key";
+
+  public static final String SECRET_KEY = "dev-secret-key-for-the-embedded-store";
+
+  private final BlobStore blobStore = new TransientNio2BlobStore();
+  private final UploadSettings settings;
+  private final int port;
+  private S3Proxy proxy;
+
+  private DevStore(UploadSettings settings, int port) {
+    this.settings = settings;
+    this.port = port;
+  }
+
+  /** Starts the store on {@code 127.0.0.1:port} and creates the settings' bucket. */
+  public static DevStore start(UploadSettings settings, int port) throws Exception {
+    DevStore store = new DevStore(settings, port);
+    store.serve(TicketHeaders.names(settings));
+    store.blobStore.createContainer(settings.bucket());
+    return store;
+  }
+
+  /** The headers the CORS rule allows: exactly the ticket's, as the application derives them. */
+  public List<String> corsHeaders() {
+    return TicketHeaders.names(settings);
+  }
+
+  /**
+   * Restarts on the same port, objects kept, with a CORS rule that allows only {@code headers}:
+   * how a test shows what the page says when the bucket's rule and the tickets disagree.
+   */
+  public void restartAllowingHeaders(List<String> headers) throws Exception {
+    proxy.stop();
+    serve(headers);
+  }
+
+  private void serve(List<String> allowedHeaders) throws Exception {
+    List<String> origins =
+        settings.allowedOrigins().stream().map(origin -> "^" + Pattern.quote(origin) + "$").toList();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(blobStore)
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .corsRules(
+                new CrossOriginResourceSharing(
+                    origins, List.of("PUT"), allowedHeaders, List.of("ETag"), ""))
+            .build();
+    proxy.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!"STARTED".equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("S3Proxy did not start on port " + port);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+  }
+}

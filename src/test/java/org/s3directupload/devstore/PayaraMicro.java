@@ -1,0 +1,123 @@
+package org.s3directupload.devstore;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** A Payara Micro process running one WAR, its console kept for the caller to read. */
+public final class PayaraMicro implements AutoCloseable {
+
+  /** The line Payara Micro prints once it has started, whether the deployment worked or not. */
+  public static final Pattern READY = Pattern.compile("Payara Micro .* ready in");
+
+  private final Process process;
+  private final StringBuffer console = new StringBuffer();
+
+  private PayaraMicro(Process process, PrintStream echo) {
+    this.process = process;
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  console.append(line).append('\n');
+                  if (echo != null) {
+                    echo.println(line);
+                  }
+                }
+              } catch (IOException e) {
+                console.append("[console closed: ").append(e.getMessage()).append("]\n");
+              }
+            },
+            "payara-micro-console");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /**
+   * Starts Payara Micro with the WAR at {@code contextRoot} on {@code port}.
+   *
+   * @param environment added to this process's environment (the application reads {@code
+   *     UPLOAD_*} from it)
+   * @param echo where to copy the console, or null
+   */
+  public static PayaraMicro start(
+      Path microJar,
+      Path war,
+      int port,
+      String contextRoot,
+      Map<String, String> environment,
+      PrintStream echo)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(microJar.toString());
+    command.addAll(
+        List.of(
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--contextroot",
+            contextRoot,
+            "--deploy",
+            war.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new PayaraMicro(builder.start(), echo);
+  }
+
+  /** Waits until the console matches {@code pattern}; false on timeout or when the process ends. */
+  public boolean awaitConsole(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (pattern.matcher(console).find()) {
+        return true;
+      }
+      if (!process.isAlive()) {
+        Thread.sleep(200); // let the pump read the last lines
+        return pattern.matcher(console).find();
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  public String console() {
+    return console.toString();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits for the process to end by itself. */
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** How much time has passed, for messages. */
+  static String seconds(Duration duration) {
+    return String.format("%.1f s", duration.toMillis() / 1000.0);
+  }
+}
