@@ -364,5 +364,6 @@ export function init(root) {
     }
   });
 
+  root.dataset.ready = 'true';
   return { upload };
 }

@@ -1,0 +1,56 @@
+package org.s3directupload.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless, given explicitly so that nothing is downloaded.
+ * The README's test command installs both when they are missing.
+ */
+public final class Browsers {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private Browsers() {}
+
+  public static ChromeDriver headlessChromium() throws IOException {
+    for (String executable : new String[] {CHROMIUM, CHROMEDRIVER}) {
+      if (!new File(executable).canExecute()) {
+        throw new IllegalStateException(
+            executable + " is missing: install Debian's chromium and chromium-driver (.ci/run does).");
+      }
+    }
+    Path home = Files.createTempDirectory("chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,900",
+        "--user-data-dir=" + home.resolve("profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .withEnvironment(
+                Map.of(
+                    "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                    "XDG_CACHE_HOME", home.resolve("cache").toString()))
+            .build();
+    return new ChromeDriver(service, options);
+  }
+}

@@ -1,0 +1,272 @@
+package org.s3directupload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * The page in a real browser: the page on {@code 127.0.0.1:<app port>}, the store on {@code
+ * 127.0.0.1:<store port>}, so every PUT is cross-origin and passes the store's CORS rule, exactly
+ * as against a real bucket.
+ */
+@ExtendWith({TestStore.class, ArquillianExtension.class})
+class UploadPageIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TheWar.built();
+  }
+
+  @ArquillianResource URL reported;
+
+  @TempDir static Path files;
+
+  private static ChromeDriver browser;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() throws Exception {
+    browser = Browsers.headlessChromium();
+    s3 = TestStore.client();
+    currentCorsHeaders = TestStore.store().corsHeaders();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    URI app = TheWar.onLoopback(reported);
+    browser.get(app.toString());
+    waitUntil(Duration.ofSeconds(20), () -> "true".equals(uploader().getAttribute("data-ready")));
+  }
+
+  @AfterEach
+  void restoreStoreAndNetwork() throws Exception {
+    browser.deleteNetworkConditions();
+    if (!TestStore.store().corsHeaders().equals(currentCorsHeaders)) {
+      TestStore.store().restartAllowingHeaders(TestStore.store().corsHeaders());
+      currentCorsHeaders = TestStore.store().corsHeaders();
+    }
+  }
+
+  private static List<String> currentCorsHeaders;
+
+  private WebElement uploader() {
+    return browser.findElement(By.id("uploader"));
+  }
+
+  private static Path pdf(String name, int size) throws Exception {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    byte[] header = "%PDF-1.4\n".getBytes();
+    System.arraycopy(header, 0, bytes, 0, Math.min(header.length, size));
+    return Files.write(files.resolve(name), bytes);
+  }
+
+  private void choose(Path... paths) {
+    List<String> names = new ArrayList<>();
+    for (Path path : paths) {
+      names.add(path.toAbsolutePath().toString());
+    }
+    browser.findElement(By.id("file-input")).sendKeys(String.join("\n", names));
+  }
+
+  private WebElement row(String fileName) {
+    return browser.findElement(By.cssSelector("#upload-list li[data-file='" + fileName + "']"));
+  }
+
+  /** Waits until the file's row reaches a final state and returns it. */
+  private WebElement finished(String fileName) {
+    waitUntil(
+        Duration.ofSeconds(30),
+        () -> {
+          List<WebElement> rows =
+              browser.findElements(By.cssSelector("#upload-list li[data-file='" + fileName + "']"));
+          return !rows.isEmpty()
+              && List.of("done", "error", "refused", "cancelled")
+                  .contains(rows.get(0).getAttribute("data-state"));
+        });
+    return row(fileName);
+  }
+
+  private static void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, timeout).until(driver -> condition.getAsBoolean());
+  }
+
+  private HeadObjectResponse stored(String key) {
+    return s3.headObject(b -> b.bucket(TestStore.settings().bucket()).key(key));
+  }
+
+  private String status() {
+    return browser.findElement(By.id("upload-status")).getAttribute("textContent");
+  }
+
+  @Test
+  void uploadsSeveralFilesStraightToTheStoreEncrypted() throws Exception {
+    Path small = pdf("small report.pdf", 2_000);
+    Path larger = pdf("larger.pdf", 700_000);
+
+    choose(small, larger);
+
+    for (Path file : List.of(small, larger)) {
+      WebElement row = finished(file.getFileName().toString());
+      assertEquals("done", row.getAttribute("data-state"), row.getText());
+      String key = row.getAttribute("data-key");
+      assertTrue(row.getText().contains(key), row.getText());
+      assertEquals("100", row.findElement(By.tagName("progress")).getAttribute("value"));
+      HeadObjectResponse head = stored(key);
+      assertEquals("AES256", head.serverSideEncryptionAsString());
+      assertEquals("application/pdf", head.contentType());
+      assertEquals(Files.size(file), head.contentLength());
+    }
+    assertTrue(status().contains("is stored as"), status());
+  }
+
+  @Test
+  void filesDroppedOnThePageAreUploaded() {
+    browser.executeScript(
+        "const file = new File(['%PDF-1.4 dropped'], 'dropped.pdf', {type: 'application/pdf'});"
+            + "const data = new DataTransfer(); data.items.add(file);"
+            + "document.body.dispatchEvent(new DragEvent('drop',"
+            + " {dataTransfer: data, bubbles: true, cancelable: true}));");
+
+    WebElement row = finished("dropped.pdf");
+
+    assertEquals("done", row.getAttribute("data-state"), row.getText());
+    assertEquals("AES256", stored(row.getAttribute("data-key")).serverSideEncryptionAsString());
+  }
+
+  @Test
+  void refusesWrongTypeAndOversizeBeforeAskingTheServer() throws Exception {
+    Path text = Files.writeString(files.resolve("notes.txt"), "plain text");
+    Path huge = pdf("huge.pdf", (int) TestStore.settings().maxSize() + 1);
+
+    choose(text, huge);
+
+    WebElement typeRow = finished("notes.txt");
+    assertEquals("refused", typeRow.getAttribute("data-state"));
+    assertTrue(
+        typeRow.getText().contains("files of type text/plain are not accepted here"),
+        typeRow.getText());
+    WebElement sizeRow = finished("huge.pdf");
+    assertEquals("refused", sizeRow.getAttribute("data-state"));
+    assertTrue(
+        sizeRow.getText().contains("the largest file accepted is 10 MB"), sizeRow.getText());
+  }
+
+  @Test
+  void showsTheServersReasonWhenTheAppRefuses() throws Exception {
+    // the page would refuse this itself; declare another type to reach the server's check
+    browser.executeScript(
+        "const original = window.fetch;"
+            + "window.fetch = (url, init) => {"
+            + "  const body = JSON.parse(init.body); body.contentType = 'image/png';"
+            + "  return original(url, {...init, body: JSON.stringify(body)}); };");
+
+    choose(pdf("declared-png.pdf", 100));
+
+    WebElement row = finished("declared-png.pdf");
+    assertEquals("error", row.getAttribute("data-state"));
+    assertTrue(
+        row.getText()
+            .contains(
+                "“declared-png.pdf” was refused: Files of type image/png are not accepted here."),
+        row.getText());
+  }
+
+  @Test
+  void showsStatusAndCodeWhenTheStoreRejects() throws Exception {
+    // a ticket for one byte more than the file: the store checks the signed length
+    browser.executeScript(
+        "const original = window.fetch;"
+            + "window.fetch = (url, init) => {"
+            + "  const body = JSON.parse(init.body); body.size += 1;"
+            + "  return original(url, {...init, body: JSON.stringify(body)}); };");
+
+    choose(pdf("wrong-length.pdf", 100));
+
+    WebElement row = finished("wrong-length.pdf");
+    assertEquals("error", row.getAttribute("data-state"));
+    assertTrue(
+        row.getText()
+            .contains("“wrong-length.pdf” was rejected by the storage (HTTP 403, SignatureDoesNotMatch)"),
+        row.getText());
+  }
+
+  @Test
+  void cancelStopsAnUploadInFlight() throws Exception {
+    ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+    slow.setLatency(Duration.ofMillis(5));
+    slow.setDownloadThroughput(10_000_000);
+    slow.setUploadThroughput(100_000);
+    browser.setNetworkConditions(slow);
+
+    choose(pdf("slow.pdf", 2_000_000));
+    WebElement row = row("slow.pdf");
+    waitUntil(
+        Duration.ofSeconds(20),
+        () -> {
+          String value = row.findElement(By.tagName("progress")).getAttribute("value");
+          return Integer.parseInt(value) > 0;
+        });
+    int progress = Integer.parseInt(row.findElement(By.tagName("progress")).getAttribute("value"));
+    row.findElement(By.cssSelector("button.cancel")).click();
+
+    WebElement done = finished("slow.pdf");
+    assertTrue(progress > 0 && progress < 100, "progress was " + progress);
+    assertEquals("cancelled", done.getAttribute("data-state"));
+    assertTrue(status().contains("upload cancelled"), status());
+  }
+
+  @Test
+  void explainsWhenTheBucketsCorsRuleOmitsTheEncryptionHeader() throws Exception {
+    List<String> withoutEncryption =
+        TestStore.store().corsHeaders().stream()
+            .filter(header -> !header.equals("x-amz-server-side-encryption"))
+            .toList();
+    TestStore.store().restartAllowingHeaders(withoutEncryption);
+    currentCorsHeaders = withoutEncryption;
+
+    choose(pdf("blocked.pdf", 1_000));
+
+    WebElement row = finished("blocked.pdf");
+    assertEquals("error", row.getAttribute("data-state"));
+    assertTrue(row.getText().contains("“blocked.pdf” could not be sent to the storage"), row.getText());
+    assertTrue(row.getText().contains("CORS rule"), row.getText());
+    assertTrue(status().contains("CORS rule"), status());
+  }
+}

@@ -1,0 +1,182 @@
+package org.s3directupload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The signing API on the real WAR: tickets, and every refusal in the project's JSON shape. */
+@ExtendWith({TestStore.class, ArquillianExtension.class})
+class UploadsApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TheWar.built();
+  }
+
+  @ArquillianResource URL reported;
+
+  private URI app;
+  private URI uploads;
+
+  @BeforeEach
+  void locate() {
+    app = TheWar.onLoopback(reported);
+    uploads = app.resolve("api/uploads");
+  }
+
+  private static void assertErrorShape(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        response.headers().toString());
+    JsonObject body = Http.json(response);
+    assertEquals(Set.of("error", "message"), body.keySet(), response.body());
+    assertEquals(code, body.getString("error"));
+    String message = body.getString("message");
+    assertTrue(message.length() > 10 && message.endsWith("."), message);
+    assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+  }
+
+  @Test
+  void issuesATicketThatSignsTypeEncryptionAndName() throws Exception {
+    Instant before = Instant.now().minusSeconds(1);
+
+    HttpResponse<String> response =
+        Http.post(
+            uploads,
+            "application/json",
+            "{\"filename\":\"Quarterly report.pdf\",\"contentType\":\"application/pdf\",\"size\":12}");
+
+    assertEquals(201, response.statusCode(), response.body());
+    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse("").split(",")[0]);
+    JsonObject ticket = Http.json(response);
+    assertTrue(
+        ticket.getString("key").matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/Quarterly_report\\.pdf"),
+        ticket.getString("key"));
+    assertEquals("PUT", ticket.getString("method"));
+    assertTrue(
+        ticket
+            .getString("url")
+            .startsWith(TestStore.endpoint() + "/it-uploads/" + ticket.getString("key") + "?"),
+        ticket.getString("url"));
+    assertEquals(
+        Map.of(
+            "Content-Type", "application/pdf",
+            "Content-Disposition",
+                "attachment; filename=\"Quarterly_report.pdf\"; filename*=UTF-8''Quarterly%20report.pdf",
+            "x-amz-server-side-encryption", "AES256"),
+        Map.copyOf(
+            ticket.getJsonObject("headers").entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> ((jakarta.json.JsonString) e.getValue()).getString()))));
+    Instant expiresAt = Instant.parse(ticket.getString("expiresAt"));
+    Duration lifetime = TestStore.settings().urlLifetime();
+    assertFalse(expiresAt.isBefore(before.plus(lifetime).minusSeconds(1)), expiresAt.toString());
+    assertFalse(expiresAt.isAfter(Instant.now().plus(lifetime)), expiresAt.toString());
+  }
+
+  @Test
+  void ticketBindsTheDeclaredLength() throws Exception {
+    JsonObject ticket =
+        Http.json(
+            Http.post(
+                uploads,
+                "application/json",
+                "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":4}"));
+    Map<String, String> headers = PresignedPutIT.headersOf(ticket);
+
+    HttpResponse<String> longer = Http.put(ticket.getString("url"), headers, "12345".getBytes());
+
+    assertEquals(403, longer.statusCode(), longer.body());
+    assertEquals(200, Http.put(ticket.getString("url"), headers, "1234".getBytes()).statusCode());
+  }
+
+  @ParameterizedTest(name = "[{index}] {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json|400|invalid_request",
+        "[]|400|invalid_request",
+        "{}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\"}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":\"1\"}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":-5}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":1.25}|400|invalid_request",
+        "{\"filename\":\"\",\"contentType\":\"application/pdf\",\"size\":1}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\\r\\nX: y\",\"size\":1}|400|invalid_request",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":10485761}|413|too_large",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":99999999999999999999999}|413|too_large",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":5368709121}|413|too_large",
+        "{\"filename\":\"a.html\",\"contentType\":\"text/html\",\"size\":1}|415|type_not_allowed",
+        "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":1}|415|type_not_allowed",
+      })
+  void badRequestsAreRefusedInTheJsonShape(String body, int status, String code)
+      throws Exception {
+    assertErrorShape(Http.post(uploads, "application/json", body), status, code);
+  }
+
+  @Test
+  void requestThatIsNotJsonIs415() throws Exception {
+    assertErrorShape(
+        Http.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"), 415, "unsupported_media_type");
+  }
+
+  @Test
+  void oversizedBodyIs413() throws Exception {
+    assertErrorShape(
+        Http.post(uploads, "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
+        413,
+        "request_too_large");
+  }
+
+  @Test
+  void unknownApiPathIs404() throws Exception {
+    assertErrorShape(Http.get(app.resolve("api/nothing-here")), 404, "not_found");
+  }
+
+  @Test
+  void wrongMethodIs405() throws Exception {
+    assertErrorShape(Http.get(uploads), 405, "method_not_allowed");
+  }
+
+  @Test
+  void pageRendersTheServersOwnLimits() throws Exception {
+    HttpResponse<String> page = Http.get(app);
+
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("data-accept=\"application/pdf\""), page.body());
+    assertTrue(page.body().contains("data-max-size=\"10485760\""), page.body());
+    assertTrue(page.body().contains("accept=\"application/pdf\""), page.body());
+    assertTrue(page.body().contains("10 MB"), page.body());
+    assertTrue(page.body().contains("aria-live=\"polite\""), page.body());
+  }
+
+  @Test
+  void moduleIsServedAsJavaScript() throws Exception {
+    HttpResponse<String> module = Http.get(app.resolve("js/upload.js"));
+
+    assertEquals(200, module.statusCode());
+    assertTrue(
+        module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"),
+        module.headers().toString());
+  }
+}
