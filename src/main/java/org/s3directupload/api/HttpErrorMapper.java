@@ -38,7 +38,9 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
                       status, "invalid_request", "The server could not accept this request.");
         };
     if (original.getHeaderString("Allow") != null) {
-      return Response.fromResponse(mapped).header("Allow", original.getHeaderString("Allow")).build();
+      return Response.fromResponse(mapped)
+          .header("Allow", original.getHeaderString("Allow"))
+          .build();
     }
     return mapped;
   }

@@ -2,7 +2,9 @@ package org.s3directupload.config;
 
 /** How upload URLs are signed. */
 public enum SignatureVersion {
-  /** AWS Signature Version 4: the default, and the only one AWS accepts on newer buckets and KMS. */
+  /**
+   * AWS Signature Version 4: the default, and the only one AWS accepts on newer buckets and KMS.
+   */
   V4,
   /** Legacy HMAC-SHA1 query signing, only for S3-compatible stores that lack SigV4. */
   V2;

@@ -95,7 +95,8 @@ public record UploadSettings(
     if (kmsKeyId.isPresent()) {
       if (!sse.usesKms()) {
         throw new InvalidSettingException(
-            SSE_KMS_KEY_ID, "is set, but " + SSE + " is " + sse.headerValue() + ", not a KMS mode.");
+            SSE_KMS_KEY_ID,
+            "is set, but " + SSE + " is " + sse.headerValue() + ", not a KMS mode.");
       }
       if (!KMS_KEY_ID.matcher(kmsKeyId.get()).matches()) {
         throw new InvalidSettingException(
@@ -219,7 +220,8 @@ public record UploadSettings(
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new InvalidSettingException(key, "must be true or false, not '" + value + "'.");
+      default ->
+          throw new InvalidSettingException(key, "must be true or false, not '" + value + "'.");
     };
   }
 

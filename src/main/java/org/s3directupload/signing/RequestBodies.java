@@ -27,7 +27,9 @@ final class RequestBodies {
     if (bytes.length > limit) {
       throw new UploadRefusal(
           UploadRefusal.Reason.REQUEST_TOO_LARGE,
-          "The request body is larger than " + limit + " bytes; an upload request is much smaller.");
+          "The request body is larger than "
+              + limit
+              + " bytes; an upload request is much smaller.");
     }
     try {
       return StandardCharsets.UTF_8

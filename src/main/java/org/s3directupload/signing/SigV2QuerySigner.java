@@ -30,9 +30,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * Signature    = Base64(HMAC-SHA1(secret, StringToSign))
  * </pre>
  *
- * <p>Content-Type and every {@code x-amz-*} header (the encryption header, and a session token)
- * are signed. {@code Content-Length} and {@code Content-Disposition} cannot be: SigV2 does not
- * cover them, so a v2 ticket does not bind the upload's size.
+ * <p>Content-Type and every {@code x-amz-*} header (the encryption header, and a session token) are
+ * signed. {@code Content-Length} and {@code Content-Disposition} cannot be: SigV2 does not cover
+ * them, so a v2 ticket does not bind the upload's size.
  */
 final class SigV2QuerySigner implements PutSigner {
 

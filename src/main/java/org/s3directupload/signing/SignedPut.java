@@ -19,6 +19,10 @@ record SignedPut(URI url, Map<String, String> headers, Instant expiresAt) {
 
   @Override
   public String toString() {
-    return "SignedPut[url=<redacted>, headers=" + headers.keySet() + ", expiresAt=" + expiresAt + "]";
+    return "SignedPut[url=<redacted>, headers="
+        + headers.keySet()
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }

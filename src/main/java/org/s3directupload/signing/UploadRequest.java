@@ -13,8 +13,8 @@ import java.math.BigDecimal;
  * What the browser asks for: {@code {filename, contentType, size}}.
  *
  * <p>Parsed with JSON-P rather than bound by JSON-B so that every wrong shape (a size of "12" or
- * 1.5, a missing field, an array instead of an object) gets its own sentence and a 400, the same
- * on every Jakarta EE server, instead of a provider-specific error.
+ * 1.5, a missing field, an array instead of an object) gets its own sentence and a 400, the same on
+ * every Jakarta EE server, instead of a provider-specific error.
  *
  * @param filename the name the person's file has, as the browser reports it
  * @param contentType the declared media type, not yet checked
@@ -33,7 +33,9 @@ public record UploadRequest(String filename, String contentType, long size) {
   public static UploadRequest fromJson(String body) {
     JsonObject json = parseObject(body);
     return new UploadRequest(
-        filename(json.get("filename")), contentType(json.get("contentType")), size(json.get("size")));
+        filename(json.get("filename")),
+        contentType(json.get("contentType")),
+        size(json.get("size")));
   }
 
   private static JsonObject parseObject(String body) {

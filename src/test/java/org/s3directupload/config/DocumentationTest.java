@@ -25,7 +25,8 @@ import org.s3directupload.signing.TicketHeaders;
 /** The README and the sample documents say what the code does. */
 class DocumentationTest {
 
-  private static final Pattern ROW = Pattern.compile("^\\| `(upload\\.[a-z0-9.-]+)` \\| ([^|]+) \\|");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `(upload\\.[a-z0-9.-]+)` \\| ([^|]+) \\|");
 
   private static Map<String, String> readmeTable() throws Exception {
     Map<String, String> rows = new LinkedHashMap<>();
@@ -49,7 +50,8 @@ class DocumentationTest {
       if (defaults.containsKey(key)) {
         assertEquals("`" + defaults.get(key) + "`", documented, key);
       } else {
-        assertTrue(documented.startsWith("—"), key + " has no default but the README says " + documented);
+        assertTrue(
+            documented.startsWith("—"), key + " has no default but the README says " + documented);
       }
     }
   }
@@ -68,7 +70,8 @@ class DocumentationTest {
   void awsCorsSampleAllowsExactlyTheTicketHeaders() throws Exception {
     JsonObject cors;
     try (var reader =
-        Json.createReader(new StringReader(Files.readString(Path.of("server-config/aws/cors.json"))))) {
+        Json.createReader(
+            new StringReader(Files.readString(Path.of("server-config/aws/cors.json"))))) {
       cors = reader.readObject();
     }
     JsonObject rule = cors.getJsonArray("CORSRules").getJsonObject(0);
@@ -76,8 +79,10 @@ class DocumentationTest {
     assertEquals(
         TicketHeaders.names(TestSettings.with()),
         rule.getJsonArray("AllowedHeaders").getValuesAs(JsonString::getString));
-    assertEquals(List.of("PUT"), rule.getJsonArray("AllowedMethods").getValuesAs(JsonString::getString));
-    assertTrue(rule.getJsonArray("ExposeHeaders").getValuesAs(JsonString::getString).contains("ETag"));
+    assertEquals(
+        List.of("PUT"), rule.getJsonArray("AllowedMethods").getValuesAs(JsonString::getString));
+    assertTrue(
+        rule.getJsonArray("ExposeHeaders").getValuesAs(JsonString::getString).contains("ETag"));
     assertFalse(rule.toString().contains("\"*\""));
   }
 

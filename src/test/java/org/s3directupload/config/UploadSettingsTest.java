@@ -109,12 +109,10 @@ class UploadSettingsTest {
   @Test
   void missingBucketIsNamed() {
     InvalidSettingException thrown =
-        assertThrows(
-            InvalidSettingException.class, () -> TestSettings.with("upload.bucket", null));
+        assertThrows(InvalidSettingException.class, () -> TestSettings.with("upload.bucket", null));
 
     assertEquals(
-        "Invalid configuration: upload.bucket is required but has no value.",
-        thrown.getMessage());
+        "Invalid configuration: upload.bucket is required but has no value.", thrown.getMessage());
   }
 
   @Test

@@ -28,7 +28,8 @@ public final class DevServer {
     Path war = Path.of(System.getProperty("dev.war"));
     for (Path required : new Path[] {microJar, war}) {
       if (!Files.isRegularFile(required)) {
-        System.err.println("Missing " + required + ": run the README's run command, which builds it.");
+        System.err.println(
+            "Missing " + required + ": run the README's run command, which builds it.");
         System.exit(2);
       }
     }

@@ -13,13 +13,13 @@ import org.s3directupload.signing.TicketHeaders;
 
 /**
  * S3Proxy on loopback, holding objects in memory, checking SigV2 and SigV4 signatures, expiry and
- * signed headers, and answering browsers with a CORS rule made from the application's settings:
- * the allowed origins, {@code PUT}, exactly the headers a ticket can carry, {@code ETag} exposed.
+ * signed headers, and answering browsers with a CORS rule made from the application's settings: the
+ * allowed origins, {@code PUT}, exactly the headers a ticket can carry, {@code ETag} exposed.
  *
  * <p>In memory on purpose: S3Proxy's filesystem store refuses the encryption header (501) rather
  * than report encryption over plaintext on disk, and its encrypting middleware inherits that
- * refusal. The in-memory store records the requested encryption and returns it on HEAD, and no
- * byte ever rests on disk, so its claim is true; objects do not survive a restart.
+ * refusal. The in-memory store records the requested encryption and returns it on HEAD, and no byte
+ * ever rests on disk, so its claim is true; objects do not survive a restart.
  */
 public final class DevStore implements AutoCloseable {
 
@@ -52,8 +52,8 @@ public final class DevStore implements AutoCloseable {
   }
 
   /**
-   * Restarts on the same port, objects kept, with a CORS rule that allows only {@code headers}:
-   * how a test shows what the page says when the bucket's rule and the tickets disagree.
+   * Restarts on the same port, objects kept, with a CORS rule that allows only {@code headers}: how
+   * a test shows what the page says when the bucket's rule and the tickets disagree.
    */
   public void restartAllowingHeaders(List<String> headers) throws Exception {
     proxy.stop();
@@ -62,7 +62,9 @@ public final class DevStore implements AutoCloseable {
 
   private void serve(List<String> allowedHeaders) throws Exception {
     List<String> origins =
-        settings.allowedOrigins().stream().map(origin -> "^" + Pattern.quote(origin) + "$").toList();
+        settings.allowedOrigins().stream()
+            .map(origin -> "^" + Pattern.quote(origin) + "$")
+            .toList();
     proxy =
         S3Proxy.builder()
             .blobStore(blobStore)

@@ -49,8 +49,8 @@ public final class PayaraMicro implements AutoCloseable {
   /**
    * Starts Payara Micro with the WAR at {@code contextRoot} on {@code port}.
    *
-   * @param environment added to this process's environment (the application reads {@code
-   *     UPLOAD_*} from it)
+   * @param environment added to this process's environment (the application reads {@code UPLOAD_*}
+   *     from it)
    * @param echo where to copy the console, or null
    */
   public static PayaraMicro start(

@@ -10,8 +10,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and ChromeDriver, headless, given explicitly so that nothing is downloaded.
- * The README's test command installs both when they are missing.
+ * Debian's Chromium and ChromeDriver, headless, given explicitly so that nothing is downloaded. The
+ * README's test command installs both when they are missing.
  */
 public final class Browsers {
 
@@ -24,7 +24,8 @@ public final class Browsers {
     for (String executable : new String[] {CHROMIUM, CHROMEDRIVER}) {
       if (!new File(executable).canExecute()) {
         throw new IllegalStateException(
-            executable + " is missing: install Debian's chromium and chromium-driver (.ci/run does).");
+            executable
+                + " is missing: install Debian's chromium and chromium-driver (.ci/run does).");
       }
     }
     Path home = Files.createTempDirectory("chromium-");

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @ExtendWith({TestStore.class, ArquillianExtension.class})
 class PresignedPutIT {
 
-  private static final byte[] PDF = "%PDF-1.4\n% a tiny test file\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PDF =
+      "%PDF-1.4\n% a tiny test file\n".getBytes(StandardCharsets.US_ASCII);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -67,7 +68,13 @@ class PresignedPutIT {
         Http.post(
             uploads,
             "application/json",
-            "{\"filename\":\"" + filename + "\",\"contentType\":\"" + type + "\",\"size\":" + size + "}");
+            "{\"filename\":\""
+                + filename
+                + "\",\"contentType\":\""
+                + type
+                + "\",\"size\":"
+                + size
+                + "}");
     assertEquals(201, response.statusCode(), response.body());
     return Http.json(response);
   }

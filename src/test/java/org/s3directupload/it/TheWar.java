@@ -17,11 +17,13 @@ public final class TheWar {
   }
 
   /**
-   * The application's base URL on loopback. Payara Micro reports the machine's address; the
-   * browser must use 127.0.0.1 so that its local-network rules allow the PUT to the loopback store.
+   * The application's base URL on loopback. Payara Micro reports the machine's address; the browser
+   * must use 127.0.0.1 so that its local-network rules allow the PUT to the loopback store.
    */
   public static URI onLoopback(URL reported) {
     return URI.create(
-        "http://127.0.0.1:" + reported.getPort() + (reported.getPath().endsWith("/") ? reported.getPath() : reported.getPath() + "/"));
+        "http://127.0.0.1:"
+            + reported.getPort()
+            + (reported.getPath().endsWith("/") ? reported.getPath() : reported.getPath() + "/"));
   }
 }

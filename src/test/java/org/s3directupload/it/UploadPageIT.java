@@ -184,8 +184,7 @@ class UploadPageIT {
         typeRow.getText());
     WebElement sizeRow = finished("huge.pdf");
     assertEquals("refused", sizeRow.getAttribute("data-state"));
-    assertTrue(
-        sizeRow.getText().contains("the largest file accepted is 10 MB"), sizeRow.getText());
+    assertTrue(sizeRow.getText().contains("the largest file accepted is 10 MB"), sizeRow.getText());
   }
 
   @Test
@@ -223,7 +222,8 @@ class UploadPageIT {
     assertEquals("error", row.getAttribute("data-state"));
     assertTrue(
         row.getText()
-            .contains("“wrong-length.pdf” was rejected by the storage (HTTP 403, SignatureDoesNotMatch)"),
+            .contains(
+                "“wrong-length.pdf” was rejected by the storage (HTTP 403, SignatureDoesNotMatch)"),
         row.getText());
   }
 
@@ -265,7 +265,8 @@ class UploadPageIT {
 
     WebElement row = finished("blocked.pdf");
     assertEquals("error", row.getAttribute("data-state"));
-    assertTrue(row.getText().contains("“blocked.pdf” could not be sent to the storage"), row.getText());
+    assertTrue(
+        row.getText().contains("“blocked.pdf” could not be sent to the storage"), row.getText());
     assertTrue(row.getText().contains("CORS rule"), row.getText());
     assertTrue(status().contains("CORS rule"), status());
   }

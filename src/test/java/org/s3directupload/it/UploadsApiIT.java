@@ -66,10 +66,13 @@ class UploadsApiIT {
             "{\"filename\":\"Quarterly report.pdf\",\"contentType\":\"application/pdf\",\"size\":12}");
 
     assertEquals(201, response.statusCode(), response.body());
-    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse("").split(",")[0]);
+    assertEquals(
+        "no-store", response.headers().firstValue("Cache-Control").orElse("").split(",")[0]);
     JsonObject ticket = Http.json(response);
     assertTrue(
-        ticket.getString("key").matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/Quarterly_report\\.pdf"),
+        ticket
+            .getString("key")
+            .matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/Quarterly_report\\.pdf"),
         ticket.getString("key"));
     assertEquals("PUT", ticket.getString("method"));
     assertTrue(
@@ -87,7 +90,8 @@ class UploadsApiIT {
             ticket.getJsonObject("headers").entrySet().stream()
                 .collect(
                     java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> ((jakarta.json.JsonString) e.getValue()).getString()))));
+                        Map.Entry::getKey,
+                        e -> ((jakarta.json.JsonString) e.getValue()).getString()))));
     Instant expiresAt = Instant.parse(ticket.getString("expiresAt"));
     Duration lifetime = TestStore.settings().urlLifetime();
     assertFalse(expiresAt.isBefore(before.plus(lifetime).minusSeconds(1)), expiresAt.toString());
@@ -129,15 +133,16 @@ class UploadsApiIT {
         "{\"filename\":\"a.html\",\"contentType\":\"text/html\",\"size\":1}|415|type_not_allowed",
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":1}|415|type_not_allowed",
       })
-  void badRequestsAreRefusedInTheJsonShape(String body, int status, String code)
-      throws Exception {
+  void badRequestsAreRefusedInTheJsonShape(String body, int status, String code) throws Exception {
     assertErrorShape(Http.post(uploads, "application/json", body), status, code);
   }
 
   @Test
   void requestThatIsNotJsonIs415() throws Exception {
     assertErrorShape(
-        Http.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"), 415, "unsupported_media_type");
+        Http.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"),
+        415,
+        "unsupported_media_type");
   }
 
   @Test

@@ -27,7 +27,8 @@ class SigV2QuerySignerTest {
   @Test
   void matchesAwsPublishedQueryStringExample() {
     String stringToSign =
-        SigV2QuerySigner.stringToSign("GET", "", "", 1175139620, Map.of(), "/johnsmith/photos/puppy.jpg");
+        SigV2QuerySigner.stringToSign(
+            "GET", "", "", 1175139620, Map.of(), "/johnsmith/photos/puppy.jpg");
 
     assertEquals("GET\n\n\n1175139620\n/johnsmith/photos/puppy.jpg", stringToSign);
     assertEquals(
@@ -62,8 +63,7 @@ class SigV2QuerySignerTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", EXAMPLE_SECRET)),
             settings,
             CLOCK);
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, "application/pdf", "a.pdf");
+    Map<String, String> headers = TicketHeaders.forUpload(settings, "application/pdf", "a.pdf");
 
     SignedPut put = cut.sign("uploads/k/a.pdf", 3, headers, Duration.ofMinutes(10));
 

@@ -62,7 +62,8 @@ class SigV4PutSignerTest {
         TestSettings.with("upload.endpoint", "http://127.0.0.1:9000", "upload.path-style", "true");
     Map<String, String> headers = TicketHeaders.forUpload(settings, "application/pdf", "a b.pdf");
 
-    SignedPut put = signer(settings).sign("uploads/x/a_b.pdf", 1234, headers, Duration.ofMinutes(5));
+    SignedPut put =
+        signer(settings).sign("uploads/x/a_b.pdf", 1234, headers, Duration.ofMinutes(5));
 
     assertEquals(
         List.of(

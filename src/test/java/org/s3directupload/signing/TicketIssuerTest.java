@@ -55,7 +55,8 @@ class TicketIssuerTest {
   void jsonHasTheDocumentedFields() {
     JsonObject json = cut.issue(new UploadRequest("a.pdf", "application/pdf", 10)).toJson();
 
-    assertEquals(List.of("key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
+    assertEquals(
+        List.of("key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
     assertEquals("2026-11-30T12:10:00Z", json.getString("expiresAt"));
     assertEquals("AES256", json.getJsonObject("headers").getString("x-amz-server-side-encryption"));
   }
@@ -63,7 +64,8 @@ class TicketIssuerTest {
   @Test
   void refusedRequestsAreNotSigned() {
     assertThrows(
-        UploadRefusal.class, () -> cut.issue(new UploadRequest("a.exe", "application/x-msdownload", 1)));
+        UploadRefusal.class,
+        () -> cut.issue(new UploadRequest("a.exe", "application/x-msdownload", 1)));
   }
 
   @Test

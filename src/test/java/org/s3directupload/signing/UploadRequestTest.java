@@ -31,8 +31,7 @@ class UploadRequestTest {
   void absurdSizesDoNotOverflow() {
     assertEquals(
         Long.MAX_VALUE,
-        UploadRequest.fromJson(
-                "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1e999999999}")
+        UploadRequest.fromJson("{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1e999999999}")
             .size());
   }
 
@@ -71,8 +70,7 @@ class UploadRequestTest {
 
   @Test
   void veryLongFileNamesAreRefused() {
-    String body =
-        "{\"filename\":\"" + "a".repeat(2000) + "\",\"contentType\":\"a/b\",\"size\":1}";
+    String body = "{\"filename\":\"" + "a".repeat(2000) + "\",\"contentType\":\"a/b\",\"size\":1}";
 
     UploadRefusal refusal = assertThrows(UploadRefusal.class, () -> UploadRequest.fromJson(body));
 
