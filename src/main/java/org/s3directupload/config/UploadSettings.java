@@ -195,7 +195,8 @@ public record UploadSettings(
     try {
       uri = new URI(value.trim());
     } catch (URISyntaxException e) {
-      throw new InvalidSettingException(ENDPOINT, "is not a URL: '" + value + "'.");
+      // the value is not repeated: a mistyped endpoint may carry credentials
+      throw new InvalidSettingException(ENDPOINT, "is not a URL.");
     }
     boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
     boolean bare =
@@ -208,10 +209,8 @@ public record UploadSettings(
     if (!httpScheme || uri.getHost() == null || !bare) {
       throw new InvalidSettingException(
           ENDPOINT,
-          "must be an http or https URL with a host and nothing after it, such as"
-              + " https://s3.example.com:9000, not '"
-              + value
-              + "'.");
+          "must be an http or https URL with a host and nothing else (no user name, password,"
+              + " path or query), such as https://s3.example.com:9000.");
     }
     return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
   }

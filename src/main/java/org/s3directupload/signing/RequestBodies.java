@@ -2,7 +2,6 @@ package org.s3directupload.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +21,8 @@ final class RequestBodies {
     try {
       bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // the client went away or sent less than it announced: nothing to sign, nothing to log
+      throw UploadRefusal.invalid("The request body could not be read completely.");
     }
     if (bytes.length > limit) {
       throw new UploadRefusal(

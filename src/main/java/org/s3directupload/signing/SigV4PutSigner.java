@@ -50,18 +50,22 @@ final class SigV4PutSigner implements PutSigner {
                 .signatureDuration(lifetime)
                 .putObjectRequest(put.build())
                 .build());
-    requireSignedExactly(headers, presigned.signedHeaders());
+    requireSignedExactly(headers, size, presigned.signedHeaders());
     try {
       return new SignedPut(presigned.url().toURI(), headers, presigned.expiration());
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("The SDK produced an unparsable URL", e);
+      // no cause chained: its message would be the presigned URL, a credential
+      throw new IllegalStateException("The SDK produced an unparsable URL for a ticket");
     }
   }
 
   private static void requireSignedExactly(
-      Map<String, String> wanted, Map<String, List<String>> signed) {
+      Map<String, String> wanted, long size, Map<String, List<String>> signed) {
     Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     byName.putAll(signed);
+    if (!List.of(Long.toString(size)).equals(byName.get("content-length"))) {
+      throw new IllegalStateException("The SDK did not sign Content-Length as the ticket requires");
+    }
     for (Map.Entry<String, String> header : wanted.entrySet()) {
       List<String> values = byName.get(header.getKey());
       if (values == null || !values.equals(List.of(header.getValue()))) {

@@ -1,11 +1,11 @@
 package org.s3directupload.signing;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
 
@@ -25,6 +25,8 @@ public record UploadRequest(String filename, String contentType, long size) {
   /** Longest file name accepted; longer names are refused, not truncated silently. */
   public static final int LONGEST_FILENAME = 1024;
 
+  private static final BigDecimal LARGEST_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+
   /**
    * Parses a request body.
    *
@@ -40,16 +42,34 @@ public record UploadRequest(String filename, String contentType, long size) {
 
   private static JsonObject parseObject(String body) {
     JsonValue value;
-    try (var reader = Json.createReader(new StringReader(body))) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
-      throw UploadRefusal.invalid("The request body is not valid JSON.");
+    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+      if (!parser.hasNext()) {
+        throw notJson();
+      }
+      parser.next();
+      value = parser.getValue();
+      if (parser.hasNext()) {
+        throw notJson(); // something after the value: "{...} junk" is not one JSON document
+      }
+    } catch (UploadRefusal refusal) {
+      throw refusal;
+    } catch (RuntimeException e) {
+      // parsers signal bad input with several exception types (too deep, too long, malformed)
+      throw notJson();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw UploadRefusal.invalid(
           "The request body must be a JSON object with filename, contentType and size.");
     }
     return value.asJsonObject();
+  }
+
+  private static UploadRefusal notWhole() {
+    return UploadRefusal.invalid("The file size must be a whole number of bytes.");
+  }
+
+  private static UploadRefusal notJson() {
+    return UploadRefusal.invalid("The request body is not valid JSON.");
   }
 
   private static String filename(JsonValue value) {
@@ -84,17 +104,23 @@ public record UploadRequest(String filename, String contentType, long size) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       throw UploadRefusal.invalid("The file size is missing.");
     }
-    if (!(value instanceof JsonNumber number)
-        || number.bigDecimalValue().stripTrailingZeros().scale() > 0) {
-      throw UploadRefusal.invalid("The file size must be a whole number of bytes.");
+    if (!(value instanceof JsonNumber number)) {
+      throw notWhole();
     }
-    BigDecimal exact = number.bigDecimalValue();
+    BigDecimal exact;
+    try {
+      exact = number.bigDecimalValue();
+    } catch (RuntimeException e) {
+      throw notWhole(); // an exponent beyond what a decimal can hold
+    }
     if (exact.signum() < 0) {
       throw UploadRefusal.invalid("The file size cannot be negative.");
     }
-    // compare digits before converting: 1e999999999 must not become a billion-digit integer
-    if (exact.precision() - exact.scale() > 18) {
+    if (exact.compareTo(LARGEST_LONG) > 0) {
       return Long.MAX_VALUE; // far beyond any limit; the size check explains
+    }
+    if (exact.stripTrailingZeros().scale() > 0) {
+      throw notWhole();
     }
     return exact.longValueExact();
   }

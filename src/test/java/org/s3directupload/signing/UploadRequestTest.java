@@ -69,6 +69,55 @@ class UploadRequestTest {
   }
 
   @Test
+  void enormousExponentsCountAsTooLargeNotAsErrors() {
+    assertEquals(
+        Long.MAX_VALUE,
+        UploadRequest.fromJson("{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1E2147483647}")
+            .size());
+  }
+
+  static java.util.stream.Stream<String> hostileBodies() {
+    String valid = "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1}";
+    return java.util.stream.Stream.of(
+        valid + " junk",
+        valid + "{}",
+        valid + ",",
+        "[".repeat(5000),
+        "{\"a\":".repeat(3000),
+        "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1e99999999999}",
+        "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1.0E-2147483647}",
+        "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":" + "9".repeat(5000) + "}",
+        "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":0." + "0".repeat(5000) + "1}",
+        "{\"filename\":\"\\ud800\",\"contentType\":\"a/b\",\"size\":1",
+        "\u0000",
+        "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":NaN}");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("hostileBodies")
+  void hostileBodiesAreRefusedAs400NeverAsAnError(String body) {
+    UploadRefusal refusal = assertThrows(UploadRefusal.class, () -> UploadRequest.fromJson(body));
+
+    assertEquals(UploadRefusal.Reason.INVALID_REQUEST, refusal.reason());
+  }
+
+  @Test
+  void bodyThatBreaksOffIsA400() {
+    java.io.InputStream broken =
+        new java.io.InputStream() {
+          @Override
+          public int read() throws java.io.IOException {
+            throw new java.io.IOException("connection reset");
+          }
+        };
+
+    UploadRefusal refusal =
+        assertThrows(UploadRefusal.class, () -> RequestBodies.readUtf8(broken, 100));
+
+    assertEquals(UploadRefusal.Reason.INVALID_REQUEST, refusal.reason());
+  }
+
+  @Test
   void veryLongFileNamesAreRefused() {
     String body = "{\"filename\":\"" + "a".repeat(2000) + "\",\"contentType\":\"a/b\",\"size\":1}";
 
