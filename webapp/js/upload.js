@@ -118,7 +118,7 @@ export async function requestTicket(api, file, { signal } = {}) {
       + ' be reached. Check your connection and try again.');
   }
   if (!response.ok) {
-    let message = `the application answered ${response.status}.`;
+    let message = `the application answered HTTP ${response.status}.`;
     let code;
     try {
       const body = await response.json();
@@ -129,10 +129,39 @@ export async function requestTicket(api, file, { signal } = {}) {
     } catch {
       // not our JSON shape (a proxy's error page, say): keep the status
     }
+    if (signal && signal.aborted) {
+      throw abortError();
+    }
+    if (response.status >= 500) {
+      throw new UploadError('server', `“${file.name}” was not uploaded: ${message}`,
+        { status: response.status, code });
+    }
     throw new UploadError('refused', `“${file.name}” was refused: ${message}`,
       { status: response.status, code });
   }
-  return response.json();
+  let ticket;
+  try {
+    ticket = await response.json();
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    ticket = null;
+  }
+  if (!isTicket(ticket)) {
+    throw new UploadError('server', `“${file.name}” was not uploaded: the application answered`
+      + ' with something that is not an upload ticket (a sign-in page or a proxy’s error page,'
+      + ' perhaps). Reload the page and try again.', { status: response.status });
+  }
+  return ticket;
+}
+
+function isTicket(value) {
+  return value !== null && typeof value === 'object'
+    && typeof value.key === 'string' && typeof value.url === 'string'
+    && typeof value.method === 'string' && value.headers !== null
+    && typeof value.headers === 'object'
+    && Object.values(value.headers).every((header) => typeof header === 'string');
 }
 
 /**
@@ -173,7 +202,7 @@ export function putFile(ticket, file, { signal, onProgress } = {}) {
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable && onProgress) {
+      if (event.lengthComputable && event.total > 0 && onProgress) {
         onProgress(event.loaded, event.total);
       }
     });
@@ -269,11 +298,15 @@ export function init(root) {
     return { item, progress, cancel, outcome };
   }
 
-  function finish(view, state, text) {
+  function finish(view, state, text, key) {
     view.item.dataset.state = state;
     view.outcome.textContent = text;
+    if (key) {
+      view.item.dataset.key = key;
+      view.outcome.append(element('span', 'key', key), '.');
+    }
     view.cancel.remove();
-    announce(text);
+    announce(view.outcome.textContent);
   }
 
   async function run(file, view, controller) {
@@ -289,9 +322,7 @@ export function init(root) {
         },
       });
       view.progress.value = 100;
-      view.item.dataset.key = key;
-      finish(view, 'done', `“${file.name}” is stored as `);
-      view.outcome.append(element('span', 'key', key));
+      finish(view, 'done', `“${file.name}” is stored as `, key);
       emit('upload:done', { file, key });
     } catch (error) {
       if (error.name === 'AbortError') {

@@ -208,6 +208,22 @@ class UploadPageIT {
   }
 
   @Test
+  void saysSoWhenTheAnswerIsNotATicket() throws Exception {
+    // what a sign-in page or a proxy's error page in front of the application looks like
+    browser.executeScript(
+        "window.fetch = () => Promise.resolve(new Response('<html>Please sign in</html>',"
+            + " {status: 200, headers: {'Content-Type': 'text/html'}}));");
+
+    choose(pdf("intercepted.pdf", 100));
+
+    WebElement row = finished("intercepted.pdf");
+    assertEquals("error", row.getAttribute("data-state"));
+    assertTrue(
+        row.getText().contains("the application answered with something that is not an upload ticket"),
+        row.getText());
+  }
+
+  @Test
   void showsStatusAndCodeWhenTheStoreRejects() throws Exception {
     // a ticket for one byte more than the file: the store checks the signed length
     browser.executeScript(
