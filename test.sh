@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, then the integration tests on Payara Micro with S3Proxy and headless
-# Chromium. Installs Debian's chromium and chromium-driver first when they are missing.
+# Runs every test: the unit tests, then the integration tests on each Jakarta EE runtime in turn
+# (Payara Micro, WildFly, GlassFish, Open Liberty) against S3Proxy and headless Chromium, with the
+# same WAR bytes on each. Installs Debian's chromium and chromium-driver first when missing.
+#
+#   ./test.sh                         all four runtimes
+#   RUNTIMES="payara wildfly" ./test.sh   some of them (payara always runs first, with the unit tests)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,4 +19,31 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
-exec mvn -B clean verify "$@"
+runtimes=${RUNTIMES:-"payara wildfly glassfish liberty"}
+war=target/s3-direct-upload.war
+summary=()
+first_sum=""
+
+for runtime in $runtimes; do
+  started=$(date +%s)
+  if [ -z "$first_sum" ]; then
+    echo "=== unit tests, then integration tests on $runtime"
+    mvn -B clean verify -P"$runtime"
+  else
+    echo "=== integration tests on $runtime"
+    rm -rf target/failsafe-reports target/failsafe-reports-v2
+    mvn -B verify -P"$runtime" -DskipUnitTests
+  fi
+  sum=$(sha256sum "$war" | cut -d' ' -f1)
+  if [ -z "$first_sum" ]; then
+    first_sum=$sum
+  elif [ "$sum" != "$first_sum" ]; then
+    echo "The WAR tested on $runtime differs from the first one ($sum vs $first_sum)." >&2
+    exit 1
+  fi
+  summary+=("$(printf '%-10s %4ss  war sha256 %s' "$runtime" "$(( $(date +%s) - started ))" "$sum")")
+done
+
+echo
+echo "All tests passed on: $runtimes"
+printf '  %s\n' "${summary[@]}"

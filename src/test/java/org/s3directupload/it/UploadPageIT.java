@@ -219,7 +219,8 @@ class UploadPageIT {
     WebElement row = finished("intercepted.pdf");
     assertEquals("error", row.getAttribute("data-state"));
     assertTrue(
-        row.getText().contains("the application answered with something that is not an upload ticket"),
+        row.getText()
+            .contains("the application answered with something that is not an upload ticket"),
         row.getText());
   }
 
