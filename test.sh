@@ -4,7 +4,7 @@
 # same WAR bytes on each. Installs Debian's chromium and chromium-driver first when missing.
 #
 #   ./test.sh                         all four runtimes
-#   RUNTIMES="payara wildfly" ./test.sh   some of them (payara always runs first, with the unit tests)
+#   RUNTIMES="payara wildfly" ./test.sh   some of them (the first also runs the unit tests)
 set -euo pipefail
 cd "$(dirname "$0")"
 
