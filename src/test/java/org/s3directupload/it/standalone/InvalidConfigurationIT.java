@@ -1,4 +1,4 @@
-package org.s3directupload.it;
+package org.s3directupload.it.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.devstore.PayaraMicro;
+import org.s3directupload.it.Http;
 
 /**
  * A wrong value stops the deployment with a message naming the key. Payara Micro is started

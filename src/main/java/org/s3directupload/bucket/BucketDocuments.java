@@ -1,0 +1,159 @@
+package org.s3directupload.bucket;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import org.s3directupload.config.ServerSideEncryption;
+import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.TicketHeaders;
+
+/**
+ * The four documents a bucket needs so that it agrees with the tickets, in the JSON forms the S3
+ * API and the AWS CLI take ({@code put-bucket-cors}, {@code put-bucket-policy}, {@code
+ * put-bucket-encryption}, {@code put-public-access-block}). Everything comes from the settings and
+ * from {@link TicketHeaders}: there is no second list of headers.
+ *
+ * @param cors one rule: the allowed origins, {@code PUT}, exactly the ticket headers, {@code ETag}
+ * @param policy denies {@code PutObject} without the configured encryption, and any request without
+ *     TLS; statement ids start with {@value #SID_PREFIX} so applying merges instead of replacing
+ * @param encryption default encryption matching {@code upload.sse}
+ * @param publicAccessBlock all four flags on
+ */
+public record BucketDocuments(
+    JsonObject cors, JsonObject policy, JsonObject encryption, JsonObject publicAccessBlock) {
+
+  /** The id of the application's CORS rule; other rules in the bucket are left alone. */
+  public static final String CORS_RULE_ID = "s3-direct-upload";
+
+  /** Every policy statement of the application has a Sid starting with this. */
+  public static final String SID_PREFIX = "S3DirectUpload";
+
+  /** How long browsers may cache a preflight answer. */
+  public static final int CORS_MAX_AGE_SECONDS = 3000;
+
+  public static BucketDocuments forSettings(UploadSettings settings) {
+    return new BucketDocuments(
+        corsFor(settings), policyFor(settings), encryptionFor(settings), allBlocksOn());
+  }
+
+  /** The application's CORS rule alone. */
+  public JsonObject corsRule() {
+    return cors.getJsonArray("CORSRules").getJsonObject(0);
+  }
+
+  public JsonObject toJson() {
+    return Json.createObjectBuilder()
+        .add("cors", cors)
+        .add("policy", policy)
+        .add("encryption", encryption)
+        .add("publicAccessBlock", publicAccessBlock)
+        .build();
+  }
+
+  private static JsonObject corsFor(UploadSettings settings) {
+    JsonObject rule =
+        Json.createObjectBuilder()
+            .add("ID", CORS_RULE_ID)
+            .add("AllowedOrigins", strings(settings.allowedOrigins()))
+            .add("AllowedMethods", strings(List.of("PUT")))
+            .add("AllowedHeaders", strings(TicketHeaders.names(settings)))
+            .add("ExposeHeaders", strings(List.of("ETag")))
+            .add("MaxAgeSeconds", CORS_MAX_AGE_SECONDS)
+            .build();
+    return Json.createObjectBuilder().add("CORSRules", Json.createArrayBuilder().add(rule)).build();
+  }
+
+  private static JsonObject policyFor(UploadSettings settings) {
+    String bucketArn = "arn:aws:s3:::" + settings.bucket();
+    String objects = bucketArn + "/*";
+    String sse = settings.sse().headerValue();
+    JsonArrayBuilder statements =
+        Json.createArrayBuilder()
+            .add(
+                denyPut(
+                    "DenyOtherEncryption",
+                    objects,
+                    "StringNotEquals",
+                    "s3:x-amz-server-side-encryption",
+                    sse))
+            .add(
+                denyPut(
+                    "DenyMissingEncryption",
+                    objects,
+                    "Null",
+                    "s3:x-amz-server-side-encryption",
+                    "true"));
+    settings
+        .sseKmsKeyId()
+        .ifPresent(
+            keyId ->
+                statements.add(
+                    denyPut(
+                        "DenyOtherKmsKey",
+                        objects,
+                        "StringNotEquals",
+                        "s3:x-amz-server-side-encryption-aws-kms-key-id",
+                        keyId)));
+    statements.add(
+        Json.createObjectBuilder()
+            .add("Sid", SID_PREFIX + "DenyInsecureTransport")
+            .add("Effect", "Deny")
+            .add("Principal", "*")
+            .add("Action", "s3:*")
+            .add("Resource", strings(List.of(bucketArn, objects)))
+            .add("Condition", condition("Bool", "aws:SecureTransport", "false")));
+    return Json.createObjectBuilder()
+        .add("Version", "2012-10-17")
+        .add("Statement", statements)
+        .build();
+  }
+
+  private static JsonObject denyPut(
+      String name, String resource, String operator, String key, String value) {
+    return Json.createObjectBuilder()
+        .add("Sid", SID_PREFIX + name)
+        .add("Effect", "Deny")
+        .add("Principal", "*")
+        .add("Action", "s3:PutObject")
+        .add("Resource", resource)
+        .add("Condition", condition(operator, key, value))
+        .build();
+  }
+
+  private static JsonObjectBuilder condition(String operator, String key, String value) {
+    return Json.createObjectBuilder().add(operator, Json.createObjectBuilder().add(key, value));
+  }
+
+  private static JsonObject encryptionFor(UploadSettings settings) {
+    JsonObjectBuilder byDefault =
+        Json.createObjectBuilder().add("SSEAlgorithm", settings.sse().headerValue());
+    settings.sseKmsKeyId().ifPresent(keyId -> byDefault.add("KMSMasterKeyID", keyId));
+    return Json.createObjectBuilder()
+        .add(
+            "Rules",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("ApplyServerSideEncryptionByDefault", byDefault)
+                        // a bucket key cuts KMS requests; it means nothing for AES256
+                        .add("BucketKeyEnabled", settings.sse() != ServerSideEncryption.AES256)))
+        .build();
+  }
+
+  private static JsonObject allBlocksOn() {
+    return Json.createObjectBuilder()
+        .add("BlockPublicAcls", true)
+        .add("IgnorePublicAcls", true)
+        .add("BlockPublicPolicy", true)
+        .add("RestrictPublicBuckets", true)
+        .build();
+  }
+
+  private static JsonArrayBuilder strings(List<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array;
+  }
+}

@@ -1,0 +1,339 @@
+package org.s3directupload.bucket;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.TicketHeaders;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+
+/**
+ * Applies the {@link BucketDocuments} to the bucket: idempotent (a document the bucket already has
+ * is not written again), merging (other CORS rules and other policy statements stay), and honest
+ * per document about what it did, including when the store does not implement an operation.
+ */
+public final class BucketSetup {
+
+  private final S3Client s3;
+  private final UploadSettings settings;
+  private final BucketDocuments documents;
+
+  public BucketSetup(S3Client s3, UploadSettings settings) {
+    this.s3 = s3;
+    this.settings = settings;
+    this.documents = BucketDocuments.forSettings(settings);
+  }
+
+  /** Applies every document, one after the other; a failure of one does not stop the others. */
+  public List<SetupStep> apply() {
+    return List.of(
+        step("cors", this::applyCors),
+        step("policy", this::applyPolicy),
+        step("encryption", this::applyEncryption),
+        step("publicAccessBlock", this::applyPublicAccessBlock));
+  }
+
+  private SetupStep applyCors() {
+    if (settings.allowedOrigins().isEmpty()) {
+      return new SetupStep(
+          "cors",
+          SetupStep.Outcome.SKIPPED,
+          "upload.allowed-origins is empty, so no browser origin could upload. Set it to the"
+              + " application's address (e.g. https://uploads.example.com) and apply again.");
+    }
+    CORSRule wanted = toSdkRule(documents.corsRule());
+    List<CORSRule> current = new ArrayList<>();
+    try {
+      current.addAll(s3.getBucketCors(b -> b.bucket(settings.bucket())).corsRules());
+    } catch (S3Exception e) {
+      if (!"NoSuchCORSConfiguration".equals(errorCode(e))) {
+        throw e;
+      }
+    }
+    CORSRule existing =
+        current.stream()
+            .filter(rule -> BucketDocuments.CORS_RULE_ID.equals(rule.id()))
+            .findFirst()
+            .orElse(null);
+    if (sameRule(existing, wanted)) {
+      return new SetupStep(
+          "cors", SetupStep.Outcome.UNCHANGED, "The rule '" + wanted.id() + "' is already there.");
+    }
+    List<CORSRule> merged = new ArrayList<>();
+    current.stream().filter(rule -> !Objects.equals(rule.id(), wanted.id())).forEach(merged::add);
+    merged.add(wanted);
+    s3.putBucketCors(b -> b.bucket(settings.bucket()).corsConfiguration(c -> c.corsRules(merged)));
+    return new SetupStep(
+        "cors",
+        SetupStep.Outcome.CHANGED,
+        (existing == null ? "Added" : "Replaced")
+            + " the rule '"
+            + wanted.id()
+            + "': PUT from "
+            + String.join(", ", wanted.allowedOrigins())
+            + " with the headers "
+            + String.join(", ", wanted.allowedHeaders())
+            + (merged.size() > 1 ? "; the bucket's other rules are kept." : "."));
+  }
+
+  private static boolean sameRule(CORSRule existing, CORSRule wanted) {
+    if (existing == null) {
+      return false;
+    }
+    return lower(existing.allowedOrigins()).equals(lower(wanted.allowedOrigins()))
+        && existing.allowedMethods().equals(wanted.allowedMethods())
+        && lower(existing.allowedHeaders()).equals(lower(wanted.allowedHeaders()))
+        && lower(existing.exposeHeaders()).equals(lower(wanted.exposeHeaders()))
+        && Objects.equals(existing.maxAgeSeconds(), wanted.maxAgeSeconds());
+  }
+
+  private static List<String> lower(List<String> values) {
+    return values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+  }
+
+  /** The SDK's form of a CORS rule document. */
+  public static CORSRule toSdkRule(JsonObject rule) {
+    return CORSRule.builder()
+        .id(rule.getString("ID"))
+        .allowedOrigins(strings(rule.getJsonArray("AllowedOrigins")))
+        .allowedMethods(strings(rule.getJsonArray("AllowedMethods")))
+        .allowedHeaders(strings(rule.getJsonArray("AllowedHeaders")))
+        .exposeHeaders(strings(rule.getJsonArray("ExposeHeaders")))
+        .maxAgeSeconds(rule.getInt("MaxAgeSeconds"))
+        .build();
+  }
+
+  private SetupStep applyPolicy() {
+    JsonObject current = null;
+    try {
+      String text = s3.getBucketPolicy(b -> b.bucket(settings.bucket())).policy();
+      try (var reader = Json.createReader(new StringReader(text))) {
+        current = reader.readObject();
+      }
+    } catch (S3Exception e) {
+      if (!"NoSuchBucketPolicy".equals(errorCode(e))) {
+        throw e;
+      }
+    }
+    List<JsonObject> ours = objects(documents.policy().getJsonArray("Statement"));
+    List<JsonObject> others = new ArrayList<>();
+    List<JsonObject> oursNow = new ArrayList<>();
+    if (current != null) {
+      for (JsonObject statement : statements(current)) {
+        if (statement.getString("Sid", "").startsWith(BucketDocuments.SID_PREFIX)) {
+          oursNow.add(statement);
+        } else {
+          others.add(statement);
+        }
+      }
+    }
+    if (oursNow.size() == ours.size() && oursNow.containsAll(ours)) {
+      return new SetupStep(
+          "policy",
+          SetupStep.Outcome.UNCHANGED,
+          "The policy already has the application's " + ours.size() + " statements.");
+    }
+    JsonArrayBuilder merged = Json.createArrayBuilder();
+    others.forEach(merged::add);
+    ours.forEach(merged::add);
+    JsonObject policy =
+        Json.createObjectBuilder(documents.policy()).add("Statement", merged).build();
+    s3.putBucketPolicy(b -> b.bucket(settings.bucket()).policy(policy.toString()));
+    return new SetupStep(
+        "policy",
+        SetupStep.Outcome.CHANGED,
+        "Wrote the application's "
+            + ours.size()
+            + " statements (deny PutObject without "
+            + settings.sse().headerValue()
+            + ", deny requests without TLS)"
+            + (others.isEmpty() ? "." : "; kept the " + others.size() + " other statements."));
+  }
+
+  private static List<JsonObject> statements(JsonObject policy) {
+    JsonValue statement = policy.get("Statement");
+    if (statement == null) {
+      return List.of();
+    }
+    if (statement.getValueType() == JsonValue.ValueType.OBJECT) {
+      return List.of(statement.asJsonObject());
+    }
+    return objects(statement.asJsonArray());
+  }
+
+  private SetupStep applyEncryption() {
+    ServerSideEncryptionByDefault wanted =
+        ServerSideEncryptionByDefault.builder()
+            .sseAlgorithm(settings.sse().headerValue())
+            .kmsMasterKeyID(settings.sseKmsKeyId().orElse(null))
+            .build();
+    ServerSideEncryptionByDefault current = null;
+    try {
+      var rules =
+          s3.getBucketEncryption(b -> b.bucket(settings.bucket()))
+              .serverSideEncryptionConfiguration()
+              .rules();
+      if (!rules.isEmpty()) {
+        current = rules.get(0).applyServerSideEncryptionByDefault();
+      }
+    } catch (S3Exception e) {
+      if (!"ServerSideEncryptionConfigurationNotFoundError".equals(errorCode(e))) {
+        throw e;
+      }
+    }
+    if (current != null
+        && wanted.sseAlgorithmAsString().equals(current.sseAlgorithmAsString())
+        && Objects.equals(wanted.kmsMasterKeyID(), current.kmsMasterKeyID())) {
+      return new SetupStep(
+          "encryption",
+          SetupStep.Outcome.UNCHANGED,
+          "Default encryption is already " + wanted.sseAlgorithmAsString() + ".");
+    }
+    boolean bucketKey =
+        documents
+            .encryption()
+            .getJsonArray("Rules")
+            .getJsonObject(0)
+            .getBoolean("BucketKeyEnabled");
+    s3.putBucketEncryption(
+        b ->
+            b.bucket(settings.bucket())
+                .serverSideEncryptionConfiguration(
+                    c ->
+                        c.rules(
+                            ServerSideEncryptionRule.builder()
+                                .applyServerSideEncryptionByDefault(wanted)
+                                .bucketKeyEnabled(bucketKey)
+                                .build())));
+    return new SetupStep(
+        "encryption",
+        SetupStep.Outcome.CHANGED,
+        "Set default encryption to "
+            + wanted.sseAlgorithmAsString()
+            + (current == null ? "." : " (it was " + current.sseAlgorithmAsString() + ")."));
+  }
+
+  private SetupStep applyPublicAccessBlock() {
+    PublicAccessBlockConfiguration wanted =
+        PublicAccessBlockConfiguration.builder()
+            .blockPublicAcls(true)
+            .ignorePublicAcls(true)
+            .blockPublicPolicy(true)
+            .restrictPublicBuckets(true)
+            .build();
+    PublicAccessBlockConfiguration current = null;
+    try {
+      current =
+          s3.getPublicAccessBlock(b -> b.bucket(settings.bucket()))
+              .publicAccessBlockConfiguration();
+    } catch (S3Exception e) {
+      if (!"NoSuchPublicAccessBlockConfiguration".equals(errorCode(e))) {
+        throw e;
+      }
+    }
+    if (wanted.equals(current)) {
+      return new SetupStep(
+          "publicAccessBlock",
+          SetupStep.Outcome.UNCHANGED,
+          "All four public-access blocks are already on.");
+    }
+    s3.putPublicAccessBlock(
+        b -> b.bucket(settings.bucket()).publicAccessBlockConfiguration(wanted));
+    return new SetupStep(
+        "publicAccessBlock", SetupStep.Outcome.CHANGED, "Turned on all four public-access blocks.");
+  }
+
+  /** Runs one document's step, turning the store's refusals into a step a person can act on. */
+  private SetupStep step(String document, Supplier<SetupStep> action) {
+    try {
+      return action.get();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 501) {
+        return new SetupStep(document, SetupStep.Outcome.NOT_SUPPORTED, instead(document));
+      }
+      if (e.statusCode() == 404 && "NoSuchBucket".equals(errorCode(e))) {
+        return new SetupStep(
+            document,
+            SetupStep.Outcome.FAILED,
+            "The bucket '"
+                + settings.bucket()
+                + "' does not exist (404 NoSuchBucket): create it, or check upload.bucket,"
+                + " upload.region and upload.endpoint.");
+      }
+      if (e.statusCode() == 403) {
+        return new SetupStep(
+            document,
+            SetupStep.Outcome.FAILED,
+            "The store refused (403 "
+                + errorCode(e)
+                + "): the application's credentials may not read or change the bucket's "
+                + document
+                + ". Grant them that permission, or apply the document from GET /api/bucket/setup"
+                + " with your own tools.");
+      }
+      return new SetupStep(
+          document,
+          SetupStep.Outcome.FAILED,
+          "The store answered " + e.statusCode() + " " + errorCode(e) + ".");
+    } catch (SdkClientException e) {
+      return new SetupStep(
+          document, SetupStep.Outcome.FAILED, "The store could not be reached: " + e.getMessage());
+    }
+  }
+
+  /** How to get the effect of a document on a store that does not implement its operation. */
+  private String instead(String document) {
+    JsonObject rule = documents.corsRule();
+    return switch (document) {
+      case "cors" ->
+          "The store does not implement bucket CORS rules (501). Configure CORS in the store"
+              + " itself: allow the origins "
+              + String.join(", ", strings(rule.getJsonArray("AllowedOrigins")))
+              + ", the method PUT, the headers "
+              + String.join(", ", TicketHeaders.names(settings))
+              + ", and expose ETag. For S3Proxy: s3proxy.cors-allow-origins (regular expressions),"
+              + " s3proxy.cors-allow-methods=PUT, s3proxy.cors-allow-headers="
+              + String.join(" ", TicketHeaders.names(settings))
+              + ", s3proxy.cors-exposed-headers=ETag.";
+      case "policy" ->
+          "The store does not implement bucket policies (501). Tickets still cannot skip"
+              + " encryption (the header is signed), but other credentials could write"
+              + " unencrypted objects: restrict who holds write credentials for this bucket, and"
+              + " serve the store over TLS only.";
+      case "encryption" ->
+          "The store does not implement default bucket encryption (501). Objects written through"
+              + " tickets still request "
+              + settings.sse().headerValue()
+              + "; configure encryption at rest in the store itself for anything else.";
+      default ->
+          "The store does not implement public-access blocks (501). Make sure the store grants no"
+              + " anonymous access to this bucket (no public ACLs or policies).";
+    };
+  }
+
+  private static String errorCode(S3Exception e) {
+    return e.awsErrorDetails() == null ? "" : Objects.toString(e.awsErrorDetails().errorCode(), "");
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString::getString);
+  }
+
+  private static List<JsonObject> objects(JsonArray array) {
+    return array.getValuesAs(JsonObject.class);
+  }
+}

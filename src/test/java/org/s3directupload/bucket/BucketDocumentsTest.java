@@ -1,0 +1,146 @@
+package org.s3directupload.bucket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.s3directupload.config.TestSettings;
+import org.s3directupload.config.UploadSettings;
+
+class BucketDocumentsTest {
+
+  private static List<String> strings(JsonObject object, String name) {
+    return object.getJsonArray(name).getValuesAs(JsonString::getString);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "v4|AES256|''",
+        "v4|aws:kms|''",
+        "v4|aws:kms|arn:aws:kms:eu-central-1:111122223333:key/abc",
+        "v4|aws:kms:dsse|alias/uploads",
+        "v2|AES256|''",
+      })
+  void corsRuleAllowsExactlyTheTicketHeadersAndNoWildcard(String version, String sse, String key) {
+    UploadSettings settings =
+        TestSettings.with(
+            "upload.signature-version",
+            version,
+            "upload.sse",
+            sse,
+            "upload.sse-kms-key-id",
+            key.isEmpty() ? null : key,
+            "upload.allowed-origins",
+            "https://uploads.example.com");
+    BucketDocuments cut = BucketDocuments.forSettings(settings);
+    JsonObject rule = cut.corsRule();
+
+    assertEquals(
+        org.s3directupload.signing.TicketHeaders.names(settings), strings(rule, "AllowedHeaders"));
+    assertEquals(List.of("https://uploads.example.com"), strings(rule, "AllowedOrigins"));
+    assertEquals(List.of("PUT"), strings(rule, "AllowedMethods"));
+    assertEquals(List.of("ETag"), strings(rule, "ExposeHeaders"));
+    assertTrue(policyPrincipalOnly(cut), cut.toJson().toString());
+    assertTrue(
+        strings(rule, "AllowedHeaders").contains("x-amz-server-side-encryption"), rule.toString());
+    assertEquals(
+        !key.isEmpty(),
+        strings(rule, "AllowedHeaders").contains("x-amz-server-side-encryption-aws-kms-key-id"));
+  }
+
+  /** The only '*' anywhere is the policy's Principal of its Deny statements. */
+  private static boolean policyPrincipalOnly(BucketDocuments documents) {
+    String withoutPrincipals = documents.toJson().toString().replace("\"Principal\":\"*\"", "");
+    return !withoutPrincipals.contains("\"*\"");
+  }
+
+  @Test
+  void wildcardAppearsOnlyAsThePrincipalOfDenials() {
+    BucketDocuments cut =
+        BucketDocuments.forSettings(
+            TestSettings.with("upload.allowed-origins", "https://uploads.example.com"));
+
+    assertTrue(policyPrincipalOnly(cut), cut.toJson().toString());
+    assertTrue(
+        cut.policy().getJsonArray("Statement").getValuesAs(JsonObject.class).stream()
+            .allMatch(statement -> statement.getString("Effect").equals("Deny")));
+  }
+
+  @Test
+  void policyDeniesOtherOrMissingEncryptionAndPlainHttp() {
+    JsonObject policy =
+        BucketDocuments.forSettings(TestSettings.with("upload.bucket", "example-uploads")).policy();
+    List<JsonObject> statements = policy.getJsonArray("Statement").getValuesAs(JsonObject.class);
+
+    assertEquals(
+        List.of(
+            "S3DirectUploadDenyOtherEncryption",
+            "S3DirectUploadDenyMissingEncryption",
+            "S3DirectUploadDenyInsecureTransport"),
+        statements.stream().map(s -> s.getString("Sid")).toList());
+    assertEquals(
+        "AES256",
+        statements
+            .get(0)
+            .getJsonObject("Condition")
+            .getJsonObject("StringNotEquals")
+            .getString("s3:x-amz-server-side-encryption"));
+    assertEquals(
+        "true",
+        statements
+            .get(1)
+            .getJsonObject("Condition")
+            .getJsonObject("Null")
+            .getString("s3:x-amz-server-side-encryption"));
+    assertEquals("arn:aws:s3:::example-uploads/*", statements.get(0).getString("Resource"));
+    assertEquals(
+        "false",
+        statements
+            .get(2)
+            .getJsonObject("Condition")
+            .getJsonObject("Bool")
+            .getString("aws:SecureTransport"));
+  }
+
+  @Test
+  void kmsKeyIsEnforcedAndDefaulted() {
+    String key = "arn:aws:kms:eu-central-1:111122223333:key/abc";
+    BucketDocuments cut =
+        BucketDocuments.forSettings(
+            TestSettings.with("upload.sse", "aws:kms", "upload.sse-kms-key-id", key));
+
+    JsonObject keyStatement =
+        cut.policy().getJsonArray("Statement").getValuesAs(JsonObject.class).stream()
+            .filter(s -> s.getString("Sid").equals("S3DirectUploadDenyOtherKmsKey"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        key,
+        keyStatement
+            .getJsonObject("Condition")
+            .getJsonObject("StringNotEquals")
+            .getString("s3:x-amz-server-side-encryption-aws-kms-key-id"));
+    JsonObject byDefault =
+        cut.encryption()
+            .getJsonArray("Rules")
+            .getJsonObject(0)
+            .getJsonObject("ApplyServerSideEncryptionByDefault");
+    assertEquals("aws:kms", byDefault.getString("SSEAlgorithm"));
+    assertEquals(key, byDefault.getString("KMSMasterKeyID"));
+  }
+
+  @Test
+  void publicAccessBlockHasAllFourFlagsOn() {
+    JsonObject block = BucketDocuments.forSettings(TestSettings.with()).publicAccessBlock();
+
+    assertEquals(4, block.size());
+    block.values().forEach(flag -> assertEquals(jakarta.json.JsonValue.TRUE, flag));
+  }
+}
