@@ -125,7 +125,8 @@ public final class BucketSetup {
         current = reader.readObject();
       }
     } catch (S3Exception e) {
-      if (!"NoSuchBucketPolicy".equals(errorCode(e))) {
+      // AWS says NoSuchBucketPolicy; some S3-compatible stores (S3Proxy) say NoSuchPolicy
+      if (!List.of("NoSuchBucketPolicy", "NoSuchPolicy").contains(errorCode(e))) {
         throw e;
       }
     }

@@ -28,7 +28,23 @@ public final class TicketIssuer {
    */
   public UploadTicket issue(UploadRequest request) {
     String contentType = rules.check(request);
-    String key = keys.keyFor(request.filename(), clock.instant());
+    return sign(keys.keyFor(request.filename(), clock.instant()), contentType, request);
+  }
+
+  /**
+   * A ticket for a key the caller chose, for the bucket doctor's canary uploads: signed exactly as
+   * a person's ticket is, so the canary meets the same signature, CORS rule and policy.
+   *
+   * @param key must lie under the configured prefix
+   */
+  public UploadTicket issueCanary(String key, UploadRequest request) {
+    if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
+      throw new IllegalArgumentException("A canary key must lie under the key prefix");
+    }
+    return sign(key, rules.check(request), request);
+  }
+
+  private UploadTicket sign(String key, String contentType, UploadRequest request) {
     Map<String, String> headers =
         TicketHeaders.forUpload(settings, contentType, request.filename());
     SignedPut put = signer.sign(key, request.size(), headers, settings.urlLifetime());

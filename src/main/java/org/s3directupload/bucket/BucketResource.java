@@ -1,0 +1,59 @@
+package org.s3directupload.bucket;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.TicketIssuer;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code /api/bucket}: the bucket documents ({@code GET setup}), applying them ({@code POST setup})
+ * and the doctor ({@code GET doctor}).
+ */
+@Path("bucket")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BucketResource {
+
+  @Inject UploadSettings settings;
+  @Inject S3Client s3;
+  @Inject TicketIssuer issuer;
+
+  @GET
+  @Path("setup")
+  public JsonObject documents() {
+    return BucketDocuments.forSettings(settings).toJson();
+  }
+
+  @POST
+  @Path("setup")
+  public JsonObject apply() {
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    new BucketSetup(s3, settings).apply().forEach(step -> steps.add(step.toJson()));
+    return Json.createObjectBuilder().add("steps", steps).build();
+  }
+
+  @GET
+  @Path("doctor")
+  public JsonObject doctor() {
+    return findingsJson(Doctors.examine(settings, s3, issuer));
+  }
+
+  static JsonObject findingsJson(List<Finding> findings) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    findings.forEach(finding -> array.add(finding.toJson()));
+    return Json.createObjectBuilder()
+        .add("healthy", BucketDoctor.healthy(findings))
+        .add("findings", array)
+        .build();
+  }
+}

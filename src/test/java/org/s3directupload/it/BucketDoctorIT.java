@@ -1,0 +1,178 @@
+package org.s3directupload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.s3directupload.signing.TicketHeaders;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The bucket setup and doctor on the real WAR against S3Proxy: first configured like the
+ * application's tickets, then with a CORS rule that omits the encryption header.
+ */
+@ExtendWith({TestStore.class, ArquillianExtension.class})
+class BucketDoctorIT {
+
+  private static final String SSE = "x-amz-server-side-encryption";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TheWar.built();
+  }
+
+  @ArquillianResource URL reported;
+
+  private URI app;
+  private String pageOrigin;
+
+  @BeforeEach
+  void locate() {
+    app = TheWar.onLoopback(reported);
+    pageOrigin = TestStore.settings().allowedOrigins().get(0);
+  }
+
+  @AfterEach
+  void restoreStore() throws Exception {
+    TestStore.store().restartAllowingHeaders(TestStore.store().corsHeaders());
+  }
+
+  private Map<String, JsonObject> doctor() throws Exception {
+    HttpResponse<String> response = Http.get(app.resolve("api/bucket/doctor"));
+    assertEquals(200, response.statusCode(), response.body());
+    return Http.json(response).getJsonArray("findings").getValuesAs(JsonObject.class).stream()
+        .collect(Collectors.toMap(f -> f.getString("check"), f -> f));
+  }
+
+  private static void assertNoCanaryLeft() {
+    try (S3Client s3 = TestStore.client()) {
+      assertEquals(
+          0,
+          s3.listObjectsV2(
+                  b ->
+                      b.bucket(TestStore.settings().bucket())
+                          .prefix(TestStore.settings().keyPrefix() + "_doctor/"))
+              .keyCount());
+    }
+  }
+
+  @Test
+  void corsPassesWhenTheStoreAllowsExactlyTheTicketHeaders() throws Exception {
+    Map<String, JsonObject> findings = doctor();
+
+    assertEquals("ok", findings.get("bucket-reachable").getString("status"), findings.toString());
+    assertEquals("ok", findings.get("clock-skew").getString("status"), findings.toString());
+    JsonObject preflight = findings.get("cors-preflight " + pageOrigin);
+    assertEquals("ok", preflight.getString("status"), preflight.toString());
+    assertTrue(preflight.getString("observed").contains(SSE), preflight.toString());
+    assertEquals("ok", findings.get("cors-foreign-origin").getString("status"));
+    assertEquals("ok", findings.get("canary-upload").getString("status"), findings.toString());
+    assertTrue(findings.get("canary-upload").getString("observed").contains("AES256"));
+    assertEquals("ok", findings.get("cors-expose-etag").getString("status"), findings.toString());
+    // S3Proxy stores unencrypted PUTs made with other credentials: the doctor says so
+    JsonObject policy = findings.get("policy-enforces-encryption");
+    assertEquals("fail", policy.getString("status"), policy.toString());
+    assertTrue(policy.getString("observed").contains("was accepted"), policy.toString());
+    assertNoCanaryLeft();
+  }
+
+  @Test
+  void corsFailsNamingTheHeaderTheRuleOmits() throws Exception {
+    TestStore.store()
+        .restartAllowingHeaders(
+            TestStore.store().corsHeaders().stream().filter(h -> !h.equals(SSE)).toList());
+
+    JsonObject preflight = doctor().get("cors-preflight " + pageOrigin);
+
+    assertEquals("fail", preflight.getString("status"), preflight.toString());
+    assertTrue(
+        preflight.getString("observed").endsWith("Not allowed: " + SSE + "."),
+        preflight.getString("observed"));
+    assertTrue(preflight.getString("fix").startsWith("Add " + SSE + " to the AllowedHeaders"));
+    assertTrue(preflight.getString("fix").contains("\"AllowedHeaders\":[\"content-type\""));
+    assertNoCanaryLeft();
+  }
+
+  @Test
+  void setupDocumentsCarryExactlyTheTicketHeaders() throws Exception {
+    JsonObject documents = Http.json(Http.get(app.resolve("api/bucket/setup")));
+
+    assertEquals(
+        List.of("cors", "policy", "encryption", "publicAccessBlock"),
+        List.copyOf(documents.keySet()));
+    assertEquals(
+        TicketHeaders.names(TestStore.settings()),
+        documents
+            .getJsonObject("cors")
+            .getJsonArray("CORSRules")
+            .getJsonObject(0)
+            .getJsonArray("AllowedHeaders")
+            .getValuesAs(JsonString::getString));
+  }
+
+  @Test
+  void applySaysWhatTheStoreDoesNotImplementAndHowToDoItInstead() throws Exception {
+    HttpResponse<String> response =
+        Http.post(app.resolve("api/bucket/setup"), "application/json", "");
+
+    assertEquals(200, response.statusCode(), response.body());
+    Map<String, JsonObject> steps =
+        Http.json(response).getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(s -> s.getString("document"), s -> s));
+    JsonObject cors = steps.get("cors");
+    assertEquals("not-supported", cors.getString("outcome"), cors.toString());
+    assertTrue(
+        cors.getString("message")
+            .contains(
+                "s3proxy.cors-allow-headers=" + String.join(" ", TestStore.store().corsHeaders())),
+        cors.toString());
+    assertEquals("not-supported", steps.get("policy").getString("outcome"), steps.toString());
+    assertTrue(
+        List.of("changed", "unchanged").contains(steps.get("encryption").getString("outcome")),
+        steps.toString());
+  }
+
+  @Test
+  void doctorPageShowsTheSameFindings() throws Exception {
+    ChromeDriver browser = Browsers.headlessChromium();
+    try {
+      browser.get(app.resolve("bucket-doctor.xhtml").toString());
+      browser.findElement(By.id("doctor:run")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(driver -> !driver.findElements(By.id("findings")).isEmpty());
+
+      List<WebElement> rows = browser.findElements(By.cssSelector("#findings tr.finding"));
+      Map<String, String> statuses =
+          rows.stream()
+              .collect(
+                  Collectors.toMap(
+                      r -> r.getAttribute("data-check"), r -> r.getAttribute("data-status")));
+      assertEquals("ok", statuses.get("cors-preflight " + pageOrigin), statuses.toString());
+      assertEquals("ok", statuses.get("canary-upload"), statuses.toString());
+      assertFalse(rows.isEmpty());
+    } finally {
+      browser.quit();
+    }
+  }
+}
