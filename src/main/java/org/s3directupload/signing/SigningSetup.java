@@ -21,13 +21,7 @@ public class SigningSetup {
 
   @PostConstruct
   void build() {
-    Clock clock = Clock.systemUTC();
-    PutSigner signer =
-        switch (settings.signatureVersion()) {
-          case V4 -> new SigV4PutSigner(presigner, settings);
-          case V2 -> new SigV2QuerySigner(credentials, settings, clock);
-        };
-    issuer = new TicketIssuer(settings, signer, clock);
+    issuer = TicketIssuer.forSettings(settings, presigner, credentials, Clock.systemUTC());
   }
 
   @Produces

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.s3directupload.config.UploadSettings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Turns a parsed upload request into a signed ticket: rules, key, headers, signature. */
 public final class TicketIssuer {
@@ -21,6 +23,25 @@ public final class TicketIssuer {
     this.keys = new KeyPolicy(settings.keyPrefix());
     this.signer = signer;
     this.clock = clock;
+  }
+
+  /**
+   * The issuer for these settings, with the signer their signature version asks for.
+   *
+   * @param presigner used for v4
+   * @param credentials used for v2
+   */
+  public static TicketIssuer forSettings(
+      UploadSettings settings,
+      S3Presigner presigner,
+      AwsCredentialsProvider credentials,
+      Clock clock) {
+    PutSigner signer =
+        switch (settings.signatureVersion()) {
+          case V4 -> new SigV4PutSigner(presigner, settings);
+          case V2 -> new SigV2QuerySigner(credentials, settings, clock);
+        };
+    return new TicketIssuer(settings, signer, clock);
   }
 
   /**

@@ -1,24 +1,24 @@
 package org.s3directupload.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.s3directupload.bucket.BucketDocuments;
 import org.s3directupload.devstore.DevSettings;
 import org.s3directupload.signing.TicketHeaders;
 
@@ -66,24 +66,47 @@ class DocumentationTest {
     }
   }
 
-  @Test
-  void awsCorsSampleAllowsExactlyTheTicketHeaders() throws Exception {
-    JsonObject cors;
-    try (var reader =
-        Json.createReader(
-            new StringReader(Files.readString(Path.of("server-config/aws/cors.json"))))) {
-      cors = reader.readObject();
+  /** The settings a sample configuration in server-config/ describes. */
+  private static UploadSettings sampleSettings(String directory) throws Exception {
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("server-config", directory, "upload.env"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        environment.put(
+            line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+      }
     }
-    JsonObject rule = cors.getJsonArray("CORSRules").getJsonObject(0);
+    return DevSettings.of(Map.of(), environment).settings();
+  }
 
+  private static JsonObject read(Path file) throws Exception {
+    try (var reader = Json.createReader(new StringReader(Files.readString(file)))) {
+      return reader.readObject();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"aws", "s3-compatible"})
+  void sampleBucketDocumentsAreTheGeneratedOnes(String directory) throws Exception {
+    BucketDocuments generated = BucketDocuments.forSettings(sampleSettings(directory));
+    Path dir = Path.of("server-config", directory);
+    String regenerate =
+        " is stale: regenerate it with `env $(grep UPLOAD_ server-config/"
+            + directory
+            + "/upload.env | xargs) ./bucket.sh print` (see server-config/aws/README.md)";
+
+    assertEquals(generated.cors(), read(dir.resolve("cors.json")), "cors.json" + regenerate);
     assertEquals(
-        TicketHeaders.names(TestSettings.with()),
-        rule.getJsonArray("AllowedHeaders").getValuesAs(JsonString::getString));
+        generated.policy(),
+        read(dir.resolve("bucket-policy.json")),
+        "bucket-policy.json" + regenerate);
     assertEquals(
-        List.of("PUT"), rule.getJsonArray("AllowedMethods").getValuesAs(JsonString::getString));
-    assertTrue(
-        rule.getJsonArray("ExposeHeaders").getValuesAs(JsonString::getString).contains("ETag"));
-    assertFalse(rule.toString().contains("\"*\""));
+        generated.encryption(),
+        read(dir.resolve("encryption.json")),
+        "encryption.json" + regenerate);
+    assertEquals(
+        generated.publicAccessBlock(),
+        read(dir.resolve("public-access-block.json")),
+        "public-access-block.json" + regenerate);
   }
 
   @Test
