@@ -84,6 +84,18 @@ public final class BucketDoctor {
     return findings;
   }
 
+  /**
+   * The side-effect-free part, cheap enough for a readiness probe: the bucket is reachable and the
+   * CORS preflights come out right. Nothing is written.
+   */
+  public List<Finding> readiness() {
+    List<Finding> findings = new ArrayList<>();
+    if (reachable(findings).isPresent()) {
+      findings.addAll(cors(canaryTicket()));
+    }
+    return findings;
+  }
+
   /** Whether every finding is ok or a warning. */
   public static boolean healthy(List<Finding> findings) {
     return findings.stream().noneMatch(f -> f.status() == Finding.Status.FAIL);
@@ -502,7 +514,9 @@ public final class BucketDoctor {
               + (policiesSupported ? "." : "; the store does not implement bucket policies."),
           why,
           policiesSupported
-              ? "Apply the bucket policy (POST /api/bucket/setup or server-config/): "
+              ? "Apply the bucket policy (POST /api/bucket/setup, ./bucket.sh apply or"
+                  + " server-config/); if the store has no bucket policies (apply says"
+                  + " not-supported), restrict who holds write credentials for it. The policy: "
                   + documents.policy()
               : "Restrict who holds write credentials for this store.");
     } catch (S3Exception e) {

@@ -14,13 +14,21 @@ final class Doctors {
   private Doctors() {}
 
   static List<Finding> examine(UploadSettings settings, S3Client s3, TicketIssuer issuer) {
-    // a client per run: the doctor runs rarely, and nothing of it outlives the run
+    return doctor(settings, s3, issuer).examine();
+  }
+
+  static List<Finding> readiness(UploadSettings settings, S3Client s3, TicketIssuer issuer) {
+    return doctor(settings, s3, issuer).readiness();
+  }
+
+  private static BucketDoctor doctor(UploadSettings settings, S3Client s3, TicketIssuer issuer) {
+    // a client per run: nothing of a run outlives it, and an undeploy leaves no selector thread
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    return new BucketDoctor(settings, s3, issuer, http, Clock.systemUTC()).examine();
+    return new BucketDoctor(settings, s3, issuer, http, Clock.systemUTC());
   }
 }
