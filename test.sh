@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the unit tests, then the integration tests on each Jakarta EE runtime in turn
 # (Payara Micro, WildFly, GlassFish, Open Liberty) against S3Proxy and headless Chromium, with the
-# same WAR bytes on each. Installs Debian's chromium and chromium-driver first when missing.
+# same WAR bytes on each, and the bucket setup against moto. Installs Debian's chromium and
+# chromium-driver, and moto, first when they are missing.
 #
 #   ./test.sh                         all four runtimes
 #   RUNTIMES="payara wildfly" ./test.sh   some of them (the first also runs the unit tests)
@@ -17,6 +18,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+# moto (a second S3 implementation) for the bucket setup tests
+if ! python3 -c "import moto.server" 2>/dev/null; then
+  echo "Installing moto for the bucket setup tests..."
+  python3 -m pip install --quiet 'moto[server]'
 fi
 
 runtimes=${RUNTIMES:-"payara wildfly glassfish liberty"}
