@@ -55,6 +55,7 @@ public final class BucketDoctor {
   private final HttpClient http;
   private final Clock clock;
   private final BucketDocuments documents;
+  private final List<Finding> cleanupProblems = new ArrayList<>();
 
   public BucketDoctor(
       UploadSettings settings, S3Client s3, TicketIssuer issuer, HttpClient http, Clock clock) {
@@ -75,13 +76,33 @@ public final class BucketDoctor {
     }
     findings.add(clockSkew(head.get()));
     findings.add(signatureVersion());
-    UploadTicket canary = canaryTicket();
-    findings.addAll(cors(canary));
-    findings.addAll(canaryUpload(canary));
-    findings.add(encryptionEnforcedByPolicy());
-    findings.add(defaultEncryption());
-    findings.add(publicAccessBlock());
+    guarded(findings, "cors-preflight", () -> cors(canaryTicket()));
+    guarded(findings, "canary-upload", () -> canaryUpload(canaryTicket()));
+    guarded(findings, "policy-enforces-encryption", () -> List.of(encryptionEnforcedByPolicy()));
+    guarded(findings, "default-encryption", () -> List.of(defaultEncryption()));
+    guarded(findings, "public-access-block", () -> List.of(publicAccessBlock()));
+    findings.addAll(cleanupProblems);
     return findings;
+  }
+
+  /** A check that breaks unexpectedly becomes a failed finding, never an error page. */
+  private static void guarded(
+      List<Finding> findings, String check, java.util.function.Supplier<List<Finding>> run) {
+    try {
+      findings.addAll(run.get());
+    } catch (RuntimeException e) {
+      findings.add(
+          new Finding(
+              check,
+              Finding.Status.FAIL,
+              "The check could not be completed: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage(),
+              "A check that cannot run says nothing about the bucket.",
+              "Check the application's permissions on the bucket (see README, Setting up the"
+                  + " bucket) and the server log."));
+    }
   }
 
   /**
@@ -91,7 +112,7 @@ public final class BucketDoctor {
   public List<Finding> readiness() {
     List<Finding> findings = new ArrayList<>();
     if (reachable(findings).isPresent()) {
-      findings.addAll(cors(canaryTicket()));
+      guarded(findings, "cors-preflight", () -> cors(canaryTicket()));
     }
     return findings;
   }
@@ -396,6 +417,7 @@ public final class BucketDoctor {
 
   private List<Finding> canaryUpload(UploadTicket canary) {
     List<Finding> findings = new ArrayList<>();
+    String versionId = null;
     String why =
         "This is what a person's upload does: a PUT through a real ticket, with exactly its"
             + " headers.";
@@ -423,6 +445,7 @@ public final class BucketDoctor {
                     + " RequestTimeTooSkewed: the clocks."));
         return findings;
       }
+      versionId = response.headers().firstValue("x-amz-version-id").orElse(null);
       String sse =
           s3.headObject(b -> b.bucket(settings.bucket()).key(canary.key()))
               .serverSideEncryptionAsString();
@@ -455,11 +478,25 @@ public final class BucketDoctor {
               "The canary PUT could not be sent: " + e.getMessage(),
               why,
               "Check that this server can reach " + endpointDescription() + "."));
+    } catch (S3Exception e) {
+      findings.add(
+          new Finding(
+              "canary-upload",
+              Finding.Status.FAIL,
+              "The canary was sent, but reading it back failed: "
+                  + e.statusCode()
+                  + " "
+                  + errorCode(e)
+                  + ".",
+              why,
+              "Let the application's credentials read objects under "
+                  + settings.keyPrefix()
+                  + "_doctor/ (s3:GetObject)."));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted during the canary upload", e);
     } finally {
-      deleteQuietly(canary.key());
+      delete(canary.key(), versionId);
     }
     return findings;
   }
@@ -496,49 +533,43 @@ public final class BucketDoctor {
         "Tickets cannot skip encryption, but other credentials can; a bucket policy that denies"
             + " unencrypted PutObject closes that path.";
     String key = canaryKey();
+    String versionId = null;
     try {
-      s3.putObject(
-          b -> b.bucket(settings.bucket()).key(key).contentType("text/plain"),
-          RequestBody.fromBytes(CANARY_BYTES));
-      boolean policiesSupported = true;
-      try {
-        s3.getBucketPolicy(b -> b.bucket(settings.bucket()));
-      } catch (S3Exception e) {
-        policiesSupported = e.statusCode() != 501;
-      }
+      versionId =
+          s3.putObject(
+                  b -> b.bucket(settings.bucket()).key(key).contentType("text/plain"),
+                  RequestBody.fromBytes(CANARY_BYTES))
+              .versionId();
       return new Finding(
           check,
-          policiesSupported ? Finding.Status.FAIL : Finding.Status.WARN,
+          Finding.Status.FAIL,
           "A PUT without the encryption header, signed with the application's credentials, was"
-              + " accepted"
-              + (policiesSupported ? "." : "; the store does not implement bucket policies."),
+              + " accepted.",
           why,
-          policiesSupported
-              ? "Apply the bucket policy (POST /api/bucket/setup, ./bucket.sh apply or"
-                  + " server-config/); if the store has no bucket policies (apply says"
-                  + " not-supported), restrict who holds write credentials for it. The policy: "
-                  + documents.policy()
-              : "Restrict who holds write credentials for this store.");
+          "Apply the bucket policy (POST /api/bucket/setup, ./bucket.sh apply or server-config/);"
+              + " if the store has no bucket policies (apply says not-supported), restrict who"
+              + " holds write credentials for it. The policy: "
+              + documents.policy());
     } catch (S3Exception e) {
-      if (e.statusCode() == 403) {
+      if (e.statusCode() == 403 && "AccessDenied".equals(errorCode(e))) {
         return Finding.ok(
-            check,
-            "A PUT without the encryption header was refused (403 "
-                + Objects.toString(e.awsErrorDetails().errorCode(), "")
-                + ").",
-            why);
+            check, "A PUT without the encryption header was refused (403 AccessDenied).", why);
       }
       return new Finding(
           check,
           Finding.Status.WARN,
-          "A PUT without the encryption header failed with " + e.statusCode() + ".",
+          "A PUT without the encryption header failed with "
+              + e.statusCode()
+              + " "
+              + errorCode(e)
+              + ", which does not show whether the policy refused it.",
           why,
-          "Check the store's logs.");
+          "Look at the other findings (clock, canary upload) first, then run the doctor again.");
     } catch (SdkClientException e) {
       return new Finding(
           check, Finding.Status.WARN, "The PUT could not be sent: " + e.getMessage(), why, "");
     } finally {
-      deleteQuietly(key);
+      delete(key, versionId);
     }
   }
 
@@ -556,14 +587,20 @@ public final class BucketDoctor {
         return new Finding(
             check, Finding.Status.FAIL, "The bucket has no default encryption.", why, applyHint());
       }
-      if (!settings.sse().headerValue().equals(byDefault.sseAlgorithmAsString())) {
+      if (!settings.sse().headerValue().equals(byDefault.sseAlgorithmAsString())
+          || (settings.sseKmsKeyId().isPresent()
+              && !settings.sseKmsKeyId().get().equals(byDefault.kmsMasterKeyID()))) {
         return new Finding(
             check,
             Finding.Status.WARN,
             "Default encryption is "
                 + byDefault.sseAlgorithmAsString()
+                + Optional.ofNullable(byDefault.kmsMasterKeyID())
+                    .map(k -> " with key " + k)
+                    .orElse("")
                 + ", the tickets ask for "
                 + settings.sse().headerValue()
+                + settings.sseKmsKeyId().map(k -> " with key " + k).orElse("")
                 + ".",
             why,
             applyHint());
@@ -613,7 +650,18 @@ public final class BucketDoctor {
 
   private Finding unreadable(
       String check, String why, S3Exception e, String absentCode, String what) {
-    String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+    String code = errorCode(e);
+    if ("NoSuchPublicAccessBlockConfiguration".equals(code)) {
+      return new Finding(
+          check,
+          Finding.Status.WARN,
+          "The bucket has no public-access block of its own.",
+          why,
+          "If your AWS account blocks public access for all buckets, that covers this one;"
+              + " otherwise "
+              + applyHint().substring(0, 1).toLowerCase(Locale.ROOT)
+              + applyHint().substring(1));
+    }
     if (absentCode.equals(code)) {
       return new Finding(
           check, Finding.Status.FAIL, "The bucket has no " + what + ".", why, applyHint());
@@ -639,13 +687,25 @@ public final class BucketDoctor {
         + " tools with GET /api/bucket/setup.";
   }
 
-  private void deleteQuietly(String key) {
+  /** Deletes a canary (by version on a versioned bucket); a failure becomes a finding. */
+  private void delete(String key, String versionId) {
     try {
-      s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+      s3.deleteObject(b -> b.bucket(settings.bucket()).key(key).versionId(versionId));
     } catch (RuntimeException e) {
-      // a canary that cannot be deleted is reported by its absence of harm: it is tiny and
-      // under the doctor's own prefix; the next run tries again with new keys
+      cleanupProblems.add(
+          new Finding(
+              "canary-cleanup",
+              Finding.Status.WARN,
+              "The canary " + key + " could not be deleted: " + e.getMessage(),
+              "Canaries are tiny, but they should not stay in the bucket.",
+              "Delete it, and let the application's credentials delete objects under "
+                  + settings.keyPrefix()
+                  + "_doctor/ (s3:DeleteObject, s3:DeleteObjectVersion on versioned buckets)."));
     }
+  }
+
+  private static String errorCode(S3Exception e) {
+    return e.awsErrorDetails() == null ? "" : Objects.toString(e.awsErrorDetails().errorCode(), "");
   }
 
   private static String s3ErrorCode(String body) {

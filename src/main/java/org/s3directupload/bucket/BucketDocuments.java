@@ -17,7 +17,8 @@ import org.s3directupload.signing.TicketHeaders;
  *
  * @param cors one rule: the allowed origins, {@code PUT}, exactly the ticket headers, {@code ETag}
  * @param policy denies {@code PutObject} without the configured encryption, and any request without
- *     TLS; statement ids start with {@value #SID_PREFIX} so applying merges instead of replacing
+ *     TLS (unless the endpoint itself is plain HTTP); statement ids start with {@value #SID_PREFIX}
+ *     so applying merges instead of replacing
  * @param encryption default encryption matching {@code upload.sse}
  * @param publicAccessBlock all four flags on
  */
@@ -96,18 +97,26 @@ public record BucketDocuments(
                         "StringNotEquals",
                         "s3:x-amz-server-side-encryption-aws-kms-key-id",
                         keyId)));
-    statements.add(
-        Json.createObjectBuilder()
-            .add("Sid", SID_PREFIX + "DenyInsecureTransport")
-            .add("Effect", "Deny")
-            .add("Principal", "*")
-            .add("Action", "s3:*")
-            .add("Resource", strings(List.of(bucketArn, objects)))
-            .add("Condition", condition("Bool", "aws:SecureTransport", "false")));
+    if (!plainHttpEndpoint(settings)) {
+      // a store served over plain HTTP would refuse every request, the application's included
+      statements.add(
+          Json.createObjectBuilder()
+              .add("Sid", SID_PREFIX + "DenyInsecureTransport")
+              .add("Effect", "Deny")
+              .add("Principal", "*")
+              .add("Action", "s3:*")
+              .add("Resource", strings(List.of(bucketArn, objects)))
+              .add("Condition", condition("Bool", "aws:SecureTransport", "false")));
+    }
     return Json.createObjectBuilder()
         .add("Version", "2012-10-17")
         .add("Statement", statements)
         .build();
+  }
+
+  /** Whether the configured store is reached without TLS (development stores, mostly). */
+  public static boolean plainHttpEndpoint(UploadSettings settings) {
+    return settings.endpoint().map(uri -> "http".equals(uri.getScheme())).orElse(false);
   }
 
   private static JsonObject denyPut(
@@ -137,8 +146,9 @@ public record BucketDocuments(
                 .add(
                     Json.createObjectBuilder()
                         .add("ApplyServerSideEncryptionByDefault", byDefault)
-                        // a bucket key cuts KMS requests; it means nothing for AES256
-                        .add("BucketKeyEnabled", settings.sse() != ServerSideEncryption.AES256)))
+                        // a bucket key cuts KMS requests; AES256 has no use for one, and AWS
+                        // does not support bucket keys with DSSE-KMS
+                        .add("BucketKeyEnabled", settings.sse() == ServerSideEncryption.AWS_KMS)))
         .build();
   }
 

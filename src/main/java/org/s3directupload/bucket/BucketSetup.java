@@ -73,9 +73,10 @@ public final class BucketSetup {
       return new SetupStep(
           "cors", SetupStep.Outcome.UNCHANGED, "The rule '" + wanted.id() + "' is already there.");
     }
+    // first: S3 answers a request with the first rule that matches it
     List<CORSRule> merged = new ArrayList<>();
-    current.stream().filter(rule -> !Objects.equals(rule.id(), wanted.id())).forEach(merged::add);
     merged.add(wanted);
+    current.stream().filter(rule -> !Objects.equals(rule.id(), wanted.id())).forEach(merged::add);
     s3.putBucketCors(b -> b.bucket(settings.bucket()).corsConfiguration(c -> c.corsRules(merged)));
     return new SetupStep(
         "cors",
@@ -151,8 +152,11 @@ public final class BucketSetup {
     JsonArrayBuilder merged = Json.createArrayBuilder();
     others.forEach(merged::add);
     ours.forEach(merged::add);
+    // an existing policy keeps its Version and Id; only the statements change
     JsonObject policy =
-        Json.createObjectBuilder(documents.policy()).add("Statement", merged).build();
+        Json.createObjectBuilder(current != null ? current : documents.policy())
+            .add("Statement", merged)
+            .build();
     s3.putBucketPolicy(b -> b.bucket(settings.bucket()).policy(policy.toString()));
     return new SetupStep(
         "policy",
@@ -183,6 +187,7 @@ public final class BucketSetup {
             .kmsMasterKeyID(settings.sseKmsKeyId().orElse(null))
             .build();
     ServerSideEncryptionByDefault current = null;
+    Boolean currentBucketKey = null;
     try {
       var rules =
           s3.getBucketEncryption(b -> b.bucket(settings.bucket()))
@@ -190,6 +195,7 @@ public final class BucketSetup {
               .rules();
       if (!rules.isEmpty()) {
         current = rules.get(0).applyServerSideEncryptionByDefault();
+        currentBucketKey = rules.get(0).bucketKeyEnabled();
       }
     } catch (S3Exception e) {
       if (!"ServerSideEncryptionConfigurationNotFoundError".equals(errorCode(e))) {
@@ -198,7 +204,8 @@ public final class BucketSetup {
     }
     if (current != null
         && wanted.sseAlgorithmAsString().equals(current.sseAlgorithmAsString())
-        && Objects.equals(wanted.kmsMasterKeyID(), current.kmsMasterKeyID())) {
+        && Objects.equals(wanted.kmsMasterKeyID(), current.kmsMasterKeyID())
+        && bucketKeyWanted() == Boolean.TRUE.equals(currentBucketKey)) {
       return new SetupStep(
           "encryption",
           SetupStep.Outcome.UNCHANGED,
@@ -226,6 +233,14 @@ public final class BucketSetup {
         "Set default encryption to "
             + wanted.sseAlgorithmAsString()
             + (current == null ? "." : " (it was " + current.sseAlgorithmAsString() + ")."));
+  }
+
+  private boolean bucketKeyWanted() {
+    return documents
+        .encryption()
+        .getJsonArray("Rules")
+        .getJsonObject(0)
+        .getBoolean("BucketKeyEnabled");
   }
 
   private SetupStep applyPublicAccessBlock() {

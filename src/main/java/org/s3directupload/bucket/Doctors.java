@@ -22,7 +22,8 @@ final class Doctors {
   }
 
   private static BucketDoctor doctor(UploadSettings settings, S3Client s3, TicketIssuer issuer) {
-    // a client per run: nothing of a run outlives it, and an undeploy leaves no selector thread
+    // a client per run, dropped afterwards: its selector thread ends once the client is collected,
+    // so nothing of a run holds on to the application after an undeploy
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

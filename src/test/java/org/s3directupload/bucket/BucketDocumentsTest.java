@@ -143,4 +143,28 @@ class BucketDocumentsTest {
     assertEquals(4, block.size());
     block.values().forEach(flag -> assertEquals(jakarta.json.JsonValue.TRUE, flag));
   }
+
+  @Test
+  void plainHttpStoresGetNoTlsStatement() {
+    BucketDocuments cut =
+        BucketDocuments.forSettings(TestSettings.with("upload.endpoint", "http://127.0.0.1:9000"));
+
+    assertTrue(
+        cut.policy().getJsonArray("Statement").getValuesAs(JsonObject.class).stream()
+            .noneMatch(s -> s.getString("Sid").equals("S3DirectUploadDenyInsecureTransport")));
+  }
+
+  @Test
+  void bucketKeyOnlyForKms() {
+    for (String[] modeAndKey :
+        new String[][] {{"AES256", "false"}, {"aws:kms", "true"}, {"aws:kms:dsse", "false"}}) {
+      JsonObject rule =
+          BucketDocuments.forSettings(TestSettings.with("upload.sse", modeAndKey[0]))
+              .encryption()
+              .getJsonArray("Rules")
+              .getJsonObject(0);
+      assertEquals(
+          Boolean.parseBoolean(modeAndKey[1]), rule.getBoolean("BucketKeyEnabled"), modeAndKey[0]);
+    }
+  }
 }

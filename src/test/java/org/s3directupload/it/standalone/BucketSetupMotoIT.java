@@ -171,7 +171,7 @@ class BucketSetupMotoIT {
         steps.get(0).message());
     List<CORSRule> rules = s3.getBucketCors(b -> b.bucket("shared")).corsRules();
     assertEquals(
-        List.of(otherTeam, BucketSetup.toSdkRule(BucketDocuments.forSettings(settings).corsRule())),
+        List.of(BucketSetup.toSdkRule(BucketDocuments.forSettings(settings).corsRule()), otherTeam),
         rules);
     List<JsonObject> statements =
         policyOf("shared").getJsonArray("Statement").getValuesAs(JsonObject.class);
