@@ -5,10 +5,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
 import java.util.logging.Logger;
 import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.TicketIssuer;
+import org.s3directupload.signing.UploadRequest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -63,6 +69,30 @@ public class StorageClients {
             .serviceConfiguration(addressing(settings));
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * The origin ({@code scheme://host[:port]}) tickets send the browser to, found by presigning a
+   * placeholder with throw-away credentials: the same addressing as real tickets, no network, and
+   * no dependence on the real credentials being available yet.
+   */
+  public static URI storeOrigin(UploadSettings settings) {
+    AwsCredentialsProvider placeholder =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("placeholder", "placeholder"));
+    try (S3Client client = newClient(settings, placeholder);
+        S3Presigner presigner = newPresigner(settings, placeholder, client)) {
+      URI url =
+          URI.create(
+              TicketIssuer.forSettings(settings, presigner, placeholder, Clock.systemUTC())
+                  .issueCanary(
+                      settings.keyPrefix() + "placeholder",
+                      new UploadRequest(
+                          "placeholder",
+                          settings.allowedContentTypes().patterns().get(0).replace("*", "x"),
+                          0))
+                  .url());
+      return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    }
   }
 
   private static S3Configuration addressing(UploadSettings settings) {

@@ -179,6 +179,24 @@ class UploadsApiIT {
   }
 
   @Test
+  void everyResponseCarriesTheSecurityHeaders() throws Exception {
+    for (HttpResponse<String> response :
+        List.of(
+            Http.get(app),
+            Http.get(app.resolve("js/upload.js")),
+            Http.post(uploads, "application/json", "{}"))) {
+      String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(
+          csp.contains("script-src 'self';")
+              && csp.contains("frame-ancestors 'none'")
+              && csp.contains("connect-src 'self' " + TestStore.endpoint() + ";"),
+          response.uri() + " " + csp);
+      assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+      assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+  }
+
+  @Test
   void moduleIsServedAsJavaScript() throws Exception {
     HttpResponse<String> module = Http.get(app.resolve("js/upload.js"));
 
