@@ -1,14 +1,10 @@
 package org.s3directupload.it.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,18 +27,8 @@ class BucketReadinessIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int port = Integer.getInteger("it.spare.port");
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    micro =
-        PayaraMicro.start(
-            Path.of(System.getProperty("it.micro.jar")),
-            Path.of(System.getProperty("it.war")),
-            port,
-            "/",
-            environment,
-            null);
-    assertTrue(micro.awaitConsole(PayaraMicro.READY, Duration.ofMinutes(2)), micro.console());
-    ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+    micro = DirectPayara.start(Map.of());
+    ready = DirectPayara.app().resolve("health/ready");
   }
 
   @AfterAll

@@ -3,10 +3,6 @@ package org.s3directupload.it.standalone;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,21 +17,7 @@ class InvalidConfigurationIT {
 
   @Test
   void invalidValueStopsStartUpNamingTheKey() throws Exception {
-    int port = Integer.getInteger("it.spare.port");
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.put("UPLOAD_URL_LIFETIME", "ten minutes");
-
-    try (PayaraMicro micro =
-        PayaraMicro.start(
-            Path.of(System.getProperty("it.micro.jar")),
-            Path.of(System.getProperty("it.war")),
-            port,
-            "/",
-            environment,
-            null)) {
-      assertTrue(
-          micro.awaitConsole(PayaraMicro.READY, Duration.ofMinutes(2)),
-          "Payara Micro did not finish starting:\n" + micro.console());
+    try (PayaraMicro micro = DirectPayara.start(Map.of("UPLOAD_URL_LIFETIME", "ten minutes"))) {
 
       assertTrue(
           Pattern.compile(
@@ -46,7 +28,7 @@ class InvalidConfigurationIT {
           micro.console());
       int status =
           Http.post(
-                  URI.create("http://127.0.0.1:" + port + "/api/uploads"),
+                  DirectPayara.app().resolve("api/uploads"),
                   "application/json",
                   "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":1}")
               .statusCode();

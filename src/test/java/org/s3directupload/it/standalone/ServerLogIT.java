@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,18 +25,8 @@ class ServerLogIT {
 
   @Test
   void logNeverShowsSignaturesOrSecrets() throws Exception {
-    int port = Integer.getInteger("it.spare.port");
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    try (PayaraMicro micro =
-        PayaraMicro.start(
-            Path.of(System.getProperty("it.micro.jar")),
-            Path.of(System.getProperty("it.war")),
-            port,
-            "/",
-            environment,
-            null)) {
-      assertTrue(micro.awaitConsole(PayaraMicro.READY, Duration.ofMinutes(2)), micro.console());
-      URI app = URI.create("http://127.0.0.1:" + port + "/");
+    try (PayaraMicro micro = DirectPayara.start(Map.of())) {
+      URI app = DirectPayara.app();
       URI uploads = app.resolve("api/uploads");
 
       HttpResponse<String> ticket =
