@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.s3directupload.config.SignatureVersion;
 import org.s3directupload.config.UploadSettings;
 import org.s3directupload.signing.TicketIssuer;
@@ -86,8 +87,7 @@ public final class BucketDoctor {
   }
 
   /** A check that breaks unexpectedly becomes a failed finding, never an error page. */
-  private static void guarded(
-      List<Finding> findings, String check, java.util.function.Supplier<List<Finding>> run) {
+  private static void guarded(List<Finding> findings, String check, Supplier<List<Finding>> run) {
     try {
       findings.addAll(run.get());
     } catch (RuntimeException e) {
