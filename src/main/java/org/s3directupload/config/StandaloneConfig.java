@@ -3,7 +3,9 @@ package org.s3directupload.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -14,22 +16,34 @@ import java.util.Properties;
  */
 public final class StandaloneConfig {
 
-  private final Properties defaults = new Properties();
+  private final Map<String, String> defaults = shippedDefaults();
 
-  private StandaloneConfig() {
-    try (InputStream in =
-        StandaloneConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-      if (in != null) {
-        defaults.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private StandaloneConfig() {}
 
   /** Reads and checks the settings from this process's system properties and environment. */
   public static UploadSettings settings() {
     return UploadSettings.read(new StandaloneConfig()::lookup);
+  }
+
+  /** The defaults shipped in {@code META-INF/microprofile-config.properties}. */
+  public static Map<String, String> shippedDefaults() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        StandaloneConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+    return values;
+  }
+
+  /** MicroProfile Config's environment name for a key: non-alphanumerics as '_', upper case. */
+  public static String environmentName(String key) {
+    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }
 
   private Optional<String> lookup(String key) {
@@ -41,10 +55,10 @@ public final class StandaloneConfig {
       value = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_"));
     }
     if (value == null) {
-      value = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+      value = System.getenv(environmentName(key));
     }
     if (value == null) {
-      value = defaults.getProperty(key);
+      value = defaults.get(key);
     }
     return Optional.ofNullable(value).filter(v -> !v.isEmpty());
   }

@@ -1,13 +1,9 @@
 package org.s3directupload.devstore;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.s3directupload.config.StandaloneConfig;
 import org.s3directupload.config.UploadSettings;
 
 /**
@@ -53,20 +49,11 @@ public final class DevSettings {
 
   /** MicroProfile Config's mapping: non-alphanumerics become '_', then upper case. */
   public static String environmentName(String key) {
-    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    return StandaloneConfig.environmentName(key);
   }
 
   /** The defaults shipped in {@code META-INF/microprofile-config.properties}. */
   public static Map<String, String> shippedDefaults() {
-    Properties properties = new Properties();
-    try (InputStream in =
-        DevSettings.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> defaults = new LinkedHashMap<>();
-    properties.stringPropertyNames().forEach(key -> defaults.put(key, properties.getProperty(key)));
-    return defaults;
+    return StandaloneConfig.shippedDefaults();
   }
 }
