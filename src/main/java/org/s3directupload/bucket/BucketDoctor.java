@@ -367,16 +367,20 @@ public final class BucketDoctor {
               + " to the AllowedHeaders of the bucket's CORS rule, which should read: "
               + documents.corsRule());
     } catch (IOException e) {
-      return new Finding(
-          check,
-          Finding.Status.FAIL,
-          "The preflight could not be sent: " + e.getMessage(),
-          why,
-          "Check that this server can reach " + endpointDescription() + ".");
+      return unsent(check, Finding.Status.FAIL, why, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while checking CORS", e);
     }
+  }
+
+  private Finding unsent(String check, Finding.Status status, String why, IOException e) {
+    return new Finding(
+        check,
+        status,
+        "The preflight could not be sent: " + e.getMessage(),
+        why,
+        "Check that this server can reach " + endpointDescription() + ".");
   }
 
   private Finding foreignOriginFinding(UploadTicket canary, String requested, String why) {
@@ -403,12 +407,7 @@ public final class BucketDoctor {
           "A preflight from " + FOREIGN_ORIGIN + " was refused (" + foreign.describe() + ").",
           "The CORS rule must not let other sites use the bucket from a browser.");
     } catch (IOException e) {
-      return new Finding(
-          check,
-          Finding.Status.WARN,
-          "The preflight could not be sent: " + e.getMessage(),
-          why,
-          "Check that this server can reach " + endpointDescription() + ".");
+      return unsent(check, Finding.Status.WARN, why, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while checking CORS", e);

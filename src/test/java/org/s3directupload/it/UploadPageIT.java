@@ -127,6 +127,19 @@ class UploadPageIT {
     new WebDriverWait(browser, timeout).until(driver -> condition.getAsBoolean());
   }
 
+  /**
+   * Makes the page's ticket requests declare something other than the file: {@code change} is a
+   * statement on {@code body}, the parsed request.
+   */
+  private static void declareDifferently(String change) {
+    browser.executeScript(
+        "const original = window.fetch;"
+            + "window.fetch = (url, init) => {"
+            + "  const body = JSON.parse(init.body); "
+            + change
+            + "  return original(url, {...init, body: JSON.stringify(body)}); };");
+  }
+
   private HeadObjectResponse stored(String key) {
     return s3.headObject(b -> b.bucket(TestStore.settings().bucket()).key(key));
   }
@@ -190,11 +203,7 @@ class UploadPageIT {
   @Test
   void showsTheServersReasonWhenTheAppRefuses() throws Exception {
     // the page would refuse this itself; declare another type to reach the server's check
-    browser.executeScript(
-        "const original = window.fetch;"
-            + "window.fetch = (url, init) => {"
-            + "  const body = JSON.parse(init.body); body.contentType = 'image/png';"
-            + "  return original(url, {...init, body: JSON.stringify(body)}); };");
+    declareDifferently("body.contentType = 'image/png';");
 
     choose(pdf("declared-png.pdf", 100));
 
@@ -227,11 +236,7 @@ class UploadPageIT {
   @Test
   void showsStatusAndCodeWhenTheStoreRejects() throws Exception {
     // a ticket for one byte more than the file: the store checks the signed length
-    browser.executeScript(
-        "const original = window.fetch;"
-            + "window.fetch = (url, init) => {"
-            + "  const body = JSON.parse(init.body); body.size += 1;"
-            + "  return original(url, {...init, body: JSON.stringify(body)}); };");
+    declareDifferently("body.size += 1;");
 
     choose(pdf("wrong-length.pdf", 100));
 
