@@ -96,16 +96,22 @@ function abortError() {
  * Asks the application for an upload ticket.
  * @param {string} api the `POST /api/uploads` URL
  * @param {File} file
- * @param {{signal?: AbortSignal}} [options]
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number}} [options]
+ *   csrfToken: the session's token from the page, sent back so the server knows the request
+ *   comes from its own page
  * @returns {Promise<{key: string, method: string, url: string, headers: Object<string,string>,
  *   expiresAt: string}>}
  */
-export async function requestTicket(api, file, { signal } = {}) {
+export async function requestTicket(api, file, { signal, csrfToken = '', now = Date.now } = {}) {
   let response;
   try {
     response = await fetch(api, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-CSRF-Token': csrfToken,
+      },
       body: JSON.stringify({ filename: file.name, contentType: file.type, size: file.size }),
       credentials: 'same-origin',
       signal,
@@ -136,6 +142,16 @@ export async function requestTicket(api, file, { signal } = {}) {
       throw new UploadError('server', `“${file.name}” was not uploaded: ${message}`,
         { status: response.status, code });
     }
+    if (response.status === 401) {
+      throw new UploadError('refused', `“${file.name}” was not uploaded: you are no longer`
+        + ' signed in (the session may have timed out). Reload the page to sign in again.',
+        { status: 401, code });
+    }
+    if (response.status === 429) {
+      throw new UploadError('refused', `“${file.name}” was not uploaded: ${message}`
+        + ` ${retryAdvice(response.headers.get('Retry-After'), now())}`,
+        { status: 429, code });
+    }
     throw new UploadError('refused', `“${file.name}” was refused: ${message}`,
       { status: response.status, code });
   }
@@ -154,6 +170,33 @@ export async function requestTicket(api, file, { signal } = {}) {
       + ' perhaps). Reload the page and try again.', { status: response.status });
   }
   return ticket;
+}
+
+/**
+ * When to try again, from a Retry-After header (seconds or an HTTP date), in words.
+ * @param {string|null} header
+ * @param {number} now milliseconds since the epoch
+ * @returns {string}
+ */
+export function retryAdvice(header, now) {
+  let seconds = Number.NaN;
+  if (header && /^\d+$/.test(header.trim())) {
+    seconds = Number(header.trim());
+  } else if (header) {
+    seconds = Math.ceil((Date.parse(header) - now) / 1000);
+  }
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    return 'Try again later.';
+  }
+  const at = new Date(now + seconds * 1000)
+    .toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (seconds < 120) {
+    return `You can try again in ${Math.max(seconds, 1)} seconds (at ${at}).`;
+  }
+  if (seconds < 7200) {
+    return `You can try again in ${Math.ceil(seconds / 60)} minutes (at ${at}).`;
+  }
+  return `You can try again in ${Math.round(seconds / 3600)} hours (at ${at}).`;
 }
 
 function isTicket(value) {
@@ -236,7 +279,8 @@ export function putFile(ticket, file, { signal, onProgress } = {}) {
  * Uploads one file: ticket, then PUT.
  * @param {string} api
  * @param {File} file
- * @param {{signal?: AbortSignal, onProgress?: function(number, number): void}} [options]
+ * @param {{signal?: AbortSignal, csrfToken?: string,
+ *   onProgress?: function(number, number): void}} [options]
  * @returns {Promise<string>} the object key
  */
 export async function uploadFile(api, file, options = {}) {
@@ -268,6 +312,7 @@ export function init(root) {
     maxSize: Number(root.dataset.maxSize),
   };
   const api = root.dataset.api;
+  const csrfToken = root.dataset.csrfToken || '';
   const input = root.querySelector('input[type=file]');
   const list = root.querySelector('#upload-list');
   const status = root.querySelector('[role=status]');
@@ -315,6 +360,7 @@ export function init(root) {
     emit('upload:start', { file });
     try {
       const key = await uploadFile(api, file, {
+        csrfToken,
         signal: controller.signal,
         onProgress: (loaded, total) => {
           view.progress.value = Math.round((loaded / total) * 100);

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -22,11 +25,16 @@ public class ConfiguredSettings {
   @Inject Config config;
 
   private UploadSettings settings;
+  private IdentitySettings identity;
+  private LimitSettings limits;
 
   @PostConstruct
   void read() {
     try {
-      settings = UploadSettings.read(key -> config.getOptionalValue(key, String.class));
+      Function<String, Optional<String>> source = key -> config.getOptionalValue(key, String.class);
+      settings = UploadSettings.read(source);
+      identity = IdentitySettings.read(source);
+      limits = LimitSettings.read(source, settings.maxSize());
     } catch (InvalidSettingException e) {
       LOG.severe(e.getMessage());
       throw e;
@@ -45,10 +53,30 @@ public class ConfiguredSettings {
                 + ", encrypted with "
                 + settings.sse().headerValue()
                 + ".");
+    LOG.info(() -> "People sign in against the " + identity.store().code() + " identity store.");
+    List<String> plain = identity.users().plainTextNames();
+    if (!plain.isEmpty()) {
+      LOG.warning(
+          () ->
+              IdentitySettings.USERS
+                  + " has plain-text passwords for "
+                  + String.join(", ", plain)
+                  + ". Outside a demo, replace them with PBKDF2 hashes (see the README).");
+    }
   }
 
   @Produces
   public UploadSettings settings() {
     return settings;
+  }
+
+  @Produces
+  public IdentitySettings identity() {
+    return identity;
+  }
+
+  @Produces
+  public LimitSettings limits() {
+    return limits;
   }
 }

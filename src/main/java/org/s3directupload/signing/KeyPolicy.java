@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.s3directupload.identity.PersonSegment;
 
 /**
- * Chooses where an upload goes: {@code {prefix}{yyyy}/{MM}/{dd}/{random id}/{safe name}}. The
- * server picks every segment, so a client can neither leave the prefix nor overwrite an object it
- * does not know the random id of, whatever file name it sends.
+ * Chooses where an upload goes: {@code {prefix}{person}/{yyyy}/{MM}/{dd}/{random id}/{safe name}}.
+ * The server picks every segment, so a client can neither leave the prefix, nor write into another
+ * person's segment ({@link PersonSegment}), nor overwrite an object it does not know the random id
+ * of, whatever file name it sends.
  */
 public final class KeyPolicy {
 
@@ -24,8 +26,18 @@ public final class KeyPolicy {
     this.prefix = prefix;
   }
 
-  /** A fresh key for a file uploaded at {@code now} (UTC day). */
-  public String keyFor(String filename, Instant now) {
-    return prefix + DAY.format(now) + "/" + UUID.randomUUID() + "/" + FileNames.safeName(filename);
+  /** A fresh key for a file {@code person} uploads at {@code now} (UTC day). */
+  public String keyFor(String person, String filename, Instant now) {
+    return segmentOf(person)
+        + DAY.format(now)
+        + "/"
+        + UUID.randomUUID()
+        + "/"
+        + FileNames.safeName(filename);
+  }
+
+  /** Where every key of {@code person} starts: {@code {prefix}{person}/}. */
+  public String segmentOf(String person) {
+    return prefix + PersonSegment.of(person) + "/";
   }
 }

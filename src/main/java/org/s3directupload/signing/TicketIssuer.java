@@ -45,11 +45,19 @@ public final class TicketIssuer {
   }
 
   /**
+   * A ticket for {@code person}'s upload, under that person's own segment.
+   *
+   * @param person the signed-in person's canonical name
    * @throws UploadRefusal when the request may not be uploaded
    */
-  public UploadTicket issue(UploadRequest request) {
+  public UploadTicket issue(String person, UploadRequest request) {
     String contentType = rules.check(request);
-    return sign(keys.keyFor(request.filename(), clock.instant()), contentType, request);
+    return sign(keys.keyFor(person, request.filename(), clock.instant()), contentType, request);
+  }
+
+  /** Where {@code person}'s keys start. */
+  public String segmentOf(String person) {
+    return keys.segmentOf(person);
   }
 
   /**

@@ -7,8 +7,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /** {@code POST /api/uploads}: a request for one upload in, a signed ticket out. */
@@ -21,12 +23,15 @@ public class UploadsResource {
 
   @Inject TicketIssuer issuer;
 
+  @Context SecurityContext security;
+
+  /** A ticket for the signed-in person (web.xml lets only the uploader role get here). */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(InputStream body) {
     UploadRequest request = UploadRequest.fromJson(RequestBodies.readUtf8(body, LARGEST_BODY));
-    UploadTicket ticket = issuer.issue(request);
+    UploadTicket ticket = issuer.issue(security.getUserPrincipal().getName(), request);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.status(Response.Status.CREATED)

@@ -4,7 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.s3directupload.config.UploadSettings;
+import org.s3directupload.identity.CsrfTokens;
 import org.s3directupload.signing.ByteSizes;
 
 /** The limits the page shows and its script enforces, taken from the server's own settings. */
@@ -13,6 +15,7 @@ import org.s3directupload.signing.ByteSizes;
 public class UploadPage {
 
   @Inject UploadSettings settings;
+  @Inject HttpServletRequest request;
 
   private String accept;
   private long maxSize;
@@ -40,6 +43,11 @@ public class UploadPage {
   /** The largest upload in bytes. */
   public long getMaxSize() {
     return maxSize;
+  }
+
+  /** The session's token for the page's script to send with each ticket request. */
+  public String getCsrfToken() {
+    return CsrfTokens.of(request.getSession(true));
   }
 
   /** The largest upload for people, e.g. {@code 100 MB}. */

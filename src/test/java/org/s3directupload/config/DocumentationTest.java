@@ -44,8 +44,8 @@ class DocumentationTest {
     Map<String, String> table = readmeTable();
     Map<String, String> defaults = DevSettings.shippedDefaults();
 
-    assertEquals(UploadSettings.KEYS, new ArrayList<>(table.keySet()));
-    for (String key : UploadSettings.KEYS) {
+    assertEquals(SettingKeys.ALL, new ArrayList<>(table.keySet()));
+    for (String key : SettingKeys.ALL) {
       String documented = table.get(key);
       if (defaults.containsKey(key)) {
         assertEquals("`" + defaults.get(key) + "`", documented, key);
@@ -61,7 +61,7 @@ class DocumentationTest {
     String file =
         Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"));
 
-    for (String key : UploadSettings.KEYS) {
+    for (String key : SettingKeys.ALL) {
       assertTrue(file.contains(key + "="), key);
     }
   }

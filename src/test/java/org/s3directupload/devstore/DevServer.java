@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.s3directupload.config.IdentitySettings;
 import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.config.UploadSettings;
 
@@ -18,6 +19,11 @@ import org.s3directupload.config.UploadSettings;
  * override the development values, e.g. {@code UPLOAD_ALLOWED_CONTENT_TYPES='image/*'}.
  */
 public final class DevServer {
+
+  /** The documented demo account of the run command (README). */
+  public static final String DEMO_USER = "demo";
+
+  public static final String DEMO_PASSWORD = "demo";
 
   private DevServer() {}
 
@@ -41,6 +47,8 @@ public final class DevServer {
     forStore.put(
         UploadSettings.ALLOWED_ORIGINS,
         "http://localhost:" + httpPort + ",http://127.0.0.1:" + httpPort);
+    forStore.put(
+        IdentitySettings.USERS, DEMO_USER + ":" + DEMO_PASSWORD + ":uploader+upload-admin");
     DevSettings dev = DevSettings.of(forStore, System.getenv());
     UploadSettings settings;
     try {
@@ -79,11 +87,14 @@ public final class DevServer {
         "%n"
             + "  S3 Direct Upload is running (started in %s).%n"
             + "  Open        http://localhost:%d/%n"
+            + "  Sign in as  %s, password %s (uploader and upload-admin; set UPLOAD_USERS for others)%n"
             + "  Store       %s, bucket '%s' (S3Proxy in memory: objects last until you stop)%n"
             + "  Credentials %s / %s (development only)%n"
             + "  Stop        Ctrl-C%n%n",
         PayaraMicro.seconds(Duration.between(started, Instant.now())),
         httpPort,
+        DEMO_USER,
+        DEMO_PASSWORD,
         store.endpoint(),
         settings.bucket(),
         DevStore.ACCESS_KEY,

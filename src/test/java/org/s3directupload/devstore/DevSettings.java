@@ -3,6 +3,7 @@ package org.s3directupload.devstore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.s3directupload.config.SettingKeys;
 import org.s3directupload.config.StandaloneConfig;
 import org.s3directupload.config.UploadSettings;
 
@@ -26,7 +27,7 @@ public final class DevSettings {
   public static DevSettings of(Map<String, String> forStore, Map<String, String> environment) {
     Map<String, String> values = new LinkedHashMap<>(shippedDefaults());
     values.putAll(forStore);
-    for (String key : UploadSettings.KEYS) {
+    for (String key : SettingKeys.ALL) {
       String fromEnvironment = environment.get(environmentName(key));
       if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
         values.put(key, fromEnvironment);

@@ -2,12 +2,16 @@ package org.s3directupload.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and ChromeDriver, headless, given explicitly so that nothing is downloaded. The
@@ -53,5 +57,26 @@ public final class Browsers {
                     "XDG_CACHE_HOME", home.resolve("cache").toString()))
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Signs {@code person} in through the sign-in form, as a person would, and waits until the
+   * application has sent the browser on to {@code next}.
+   *
+   * @param next a page of the application, e.g. {@code index.xhtml}
+   */
+  public static void signIn(ChromeDriver browser, URI app, People person, String next) {
+    browser.get(app.resolve("login.xhtml?next=/" + next).toString());
+    browser.findElement(By.id("login:name")).sendKeys(person.username());
+    browser.findElement(By.id("login:password")).sendKeys(person.password());
+    browser.findElement(By.id("login:submit")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(
+            () ->
+                "not signed in; the browser shows "
+                    + browser.getCurrentUrl()
+                    + "\n"
+                    + browser.getPageSource())
+        .until(driver -> !driver.findElements(By.id("signed-in-as")).isEmpty());
   }
 }

@@ -59,7 +59,7 @@ class BucketDoctorIT {
   }
 
   private Map<String, JsonObject> doctor() throws Exception {
-    HttpResponse<String> response = Http.get(app.resolve("api/bucket/doctor"));
+    HttpResponse<String> response = People.ADA.get(app.resolve("api/bucket/doctor"));
     assertEquals(200, response.statusCode(), response.body());
     return Http.json(response).getJsonArray("findings").getValuesAs(JsonObject.class).stream()
         .collect(Collectors.toMap(f -> f.getString("check"), f -> f));
@@ -116,7 +116,7 @@ class BucketDoctorIT {
 
   @Test
   void setupDocumentsCarryExactlyTheTicketHeaders() throws Exception {
-    JsonObject documents = Http.json(Http.get(app.resolve("api/bucket/setup")));
+    JsonObject documents = Http.json(People.ADA.get(app.resolve("api/bucket/setup")));
 
     assertEquals(
         List.of("cors", "policy", "encryption", "publicAccessBlock"),
@@ -134,7 +134,7 @@ class BucketDoctorIT {
   @Test
   void applySaysWhatTheStoreDoesNotImplementAndHowToDoItInstead() throws Exception {
     HttpResponse<String> response =
-        Http.post(app.resolve("api/bucket/setup"), "application/json", "");
+        People.ADA.post(app.resolve("api/bucket/setup"), "application/json", "");
 
     assertEquals(200, response.statusCode(), response.body());
     Map<String, JsonObject> steps =
@@ -157,7 +157,7 @@ class BucketDoctorIT {
   void doctorPageShowsTheSameFindings() throws Exception {
     ChromeDriver browser = Browsers.headlessChromium();
     try {
-      browser.get(app.resolve("bucket-doctor.xhtml").toString());
+      Browsers.signIn(browser, app, People.ADA, "bucket-doctor.xhtml");
       browser.findElement(By.id("doctor:run")).click();
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(driver -> !driver.findElements(By.id("findings")).isEmpty());

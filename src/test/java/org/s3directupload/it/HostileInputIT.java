@@ -11,7 +11,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hundreds of hostile requests to the signing endpoint. Each one must get either a 4xx in the JSON
- * error shape, or a 201 whose key lies inside the configured prefix with only safe segments.
+ * error shape, or a 201 whose key lies inside the signed-in person's own segment (alice's, under
+ * the configured prefix) with only safe segments.
  */
 @ExtendWith({TestStore.class, ArquillianExtension.class})
 class HostileInputIT {
 
   private static final Pattern SAFE_KEY =
       Pattern.compile(
-          "uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+          "uploads/alice/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
   private static final Map<String, Integer> OUTCOMES = new TreeMap<>();
 
   @Deployment(testable = false)
@@ -368,8 +368,8 @@ class HostileInputIT {
       throws Exception {
     HttpResponse<String> response =
         Http.send(
-            HttpRequest.newBuilder(uploads)
-                .timeout(Duration.ofSeconds(30))
+            People.ALICE
+                .request(uploads)
                 .header("Content-Type", requestType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());

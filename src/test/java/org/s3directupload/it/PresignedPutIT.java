@@ -65,7 +65,7 @@ class PresignedPutIT {
 
   private JsonObject ticketFor(String filename, String type, int size) throws Exception {
     HttpResponse<String> response =
-        Http.post(
+        People.ALICE.post(
             uploads,
             "application/json",
             "{\"filename\":\""

@@ -67,9 +67,15 @@ class UploadPageIT {
     }
   }
 
+  private static boolean signedIn;
+
   @BeforeEach
   void openPage() {
     URI app = TheWar.onLoopback(reported);
+    if (!signedIn) {
+      Browsers.signIn(browser, app, People.ALICE, "index.xhtml");
+      signedIn = true;
+    }
     browser.get(app.toString());
     waitUntil(Duration.ofSeconds(20), () -> "true".equals(uploader().getAttribute("data-ready")));
   }
@@ -159,6 +165,7 @@ class UploadPageIT {
       WebElement row = finished(file.getFileName().toString());
       assertEquals("done", row.getAttribute("data-state"), row.getText());
       String key = row.getAttribute("data-key");
+      assertTrue(key.startsWith(People.ALICE.segment()), key);
       assertTrue(row.getText().contains(key), row.getText());
       assertEquals("100", row.findElement(By.tagName("progress")).getAttribute("value"));
       HeadObjectResponse head = stored(key);

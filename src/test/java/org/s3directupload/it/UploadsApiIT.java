@@ -61,7 +61,7 @@ class UploadsApiIT {
     Instant before = Instant.now().minusSeconds(1);
 
     HttpResponse<String> response =
-        Http.post(
+        People.ALICE.post(
             uploads,
             "application/json",
             "{\"filename\":\"Quarterly report.pdf\",\"contentType\":\"application/pdf\",\"size\":12}");
@@ -75,7 +75,7 @@ class UploadsApiIT {
     assertTrue(
         ticket
             .getString("key")
-            .matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/Quarterly_report\\.pdf"),
+            .matches("uploads/alice/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/Quarterly_report\\.pdf"),
         ticket.getString("key"));
     assertEquals("PUT", ticket.getString("method"));
     assertTrue(
@@ -105,7 +105,7 @@ class UploadsApiIT {
   void ticketBindsTheDeclaredLength() throws Exception {
     JsonObject ticket =
         Http.json(
-            Http.post(
+            People.ALICE.post(
                 uploads,
                 "application/json",
                 "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":4}"));
@@ -137,13 +137,13 @@ class UploadsApiIT {
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":1}|415|type_not_allowed",
       })
   void badRequestsAreRefusedInTheJsonShape(String body, int status, String code) throws Exception {
-    assertErrorShape(Http.post(uploads, "application/json", body), status, code);
+    assertErrorShape(People.ALICE.post(uploads, "application/json", body), status, code);
   }
 
   @Test
   void requestThatIsNotJsonIs415() throws Exception {
     assertErrorShape(
-        Http.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"),
+        People.ALICE.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"),
         415,
         "unsupported_media_type");
   }
@@ -151,24 +151,25 @@ class UploadsApiIT {
   @Test
   void oversizedBodyIs413() throws Exception {
     assertErrorShape(
-        Http.post(uploads, "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
+        People.ALICE.post(
+            uploads, "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
         413,
         "request_too_large");
   }
 
   @Test
   void unknownApiPathIs404() throws Exception {
-    assertErrorShape(Http.get(app.resolve("api/nothing-here")), 404, "not_found");
+    assertErrorShape(People.ALICE.get(app.resolve("api/nothing-here")), 404, "not_found");
   }
 
   @Test
   void wrongMethodIs405() throws Exception {
-    assertErrorShape(Http.get(uploads), 405, "method_not_allowed");
+    assertErrorShape(People.ALICE.get(uploads), 405, "method_not_allowed");
   }
 
   @Test
   void pageRendersTheServersOwnLimits() throws Exception {
-    HttpResponse<String> page = Http.get(app);
+    HttpResponse<String> page = People.ALICE.get(app);
 
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("data-accept=\"application/pdf\""), page.body());
@@ -182,9 +183,9 @@ class UploadsApiIT {
   void everyResponseCarriesTheSecurityHeaders() throws Exception {
     for (HttpResponse<String> response :
         List.of(
-            Http.get(app),
-            Http.get(app.resolve("js/upload.js")),
-            Http.post(uploads, "application/json", "{}"))) {
+            People.ALICE.get(app),
+            People.ALICE.get(app.resolve("js/upload.js")),
+            People.ALICE.post(uploads, "application/json", "{}"))) {
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertTrue(
           csp.contains("script-src 'self';")
@@ -198,7 +199,7 @@ class UploadsApiIT {
 
   @Test
   void moduleIsServedAsJavaScript() throws Exception {
-    HttpResponse<String> module = Http.get(app.resolve("js/upload.js"));
+    HttpResponse<String> module = People.ALICE.get(app.resolve("js/upload.js"));
 
     assertEquals(200, module.statusCode());
     assertTrue(

@@ -19,7 +19,7 @@ class KeyPolicyTest {
   private static final Instant NOW = Instant.parse("2026-11-30T23:59:59Z");
   private static final Pattern KEY_SHAPE =
       Pattern.compile(
-          "uploads/2026/11/30/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/"
+          "uploads/alice/2026/11/30/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/"
               + "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
   private final KeyPolicy cut = new KeyPolicy("uploads/");
@@ -68,17 +68,17 @@ class KeyPolicyTest {
   @ParameterizedTest
   @MethodSource("hostileNames")
   void keyStaysInsideThePrefixWhateverTheName(String filename) {
-    String key = cut.keyFor(filename, NOW);
+    String key = cut.keyFor("alice", filename, NOW);
 
     assertTrue(KEY_SHAPE.matcher(key).matches(), key);
-    assertTrue(key.startsWith("uploads/"), key);
+    assertTrue(key.startsWith("uploads/alice/"), key);
     assertFalse(key.contains("\\"), key);
     assertFalse(key.contains("//"), key);
     List<String> segments = List.of(key.split("/", -1));
     assertFalse(segments.contains(".."), key);
     assertFalse(segments.contains("."), key);
     assertFalse(segments.contains(""), key);
-    assertEquals(6, segments.size(), key);
+    assertEquals(7, segments.size(), key);
   }
 
   @ParameterizedTest
@@ -116,14 +116,14 @@ class KeyPolicyTest {
 
   @Test
   void everyKeyIsNew() {
-    assertNotEquals(cut.keyFor("a.pdf", NOW), cut.keyFor("a.pdf", NOW));
+    assertNotEquals(cut.keyFor("alice", "a.pdf", NOW), cut.keyFor("alice", "a.pdf", NOW));
   }
 
   @Test
   void dayIsTheUtcDay() {
-    String key = new KeyPolicy("in/").keyFor("a.pdf", Instant.parse("2027-01-02T00:30:00Z"));
+    String key = new KeyPolicy("in/").keyFor("bob", "a.pdf", Instant.parse("2027-01-02T00:30:00Z"));
 
-    assertTrue(key.startsWith("in/2027/01/02/"), key);
+    assertTrue(key.startsWith("in/bob/2027/01/02/"), key);
   }
 
   @Test

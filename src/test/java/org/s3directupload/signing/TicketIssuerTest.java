@@ -37,9 +37,9 @@ class TicketIssuerTest {
   @Test
   void ticketHasKeyMethodUrlHeadersAndExpiry() {
     UploadTicket ticket =
-        cut.issue(new UploadRequest("../Quarterly Report.PDF", "application/pdf", 10));
+        cut.issue("alice", new UploadRequest("../Quarterly Report.PDF", "application/pdf", 10));
 
-    assertTrue(ticket.key().startsWith("uploads/2026/11/30/"), ticket.key());
+    assertTrue(ticket.key().startsWith("uploads/alice/2026/11/30/"), ticket.key());
     assertTrue(ticket.key().endsWith("/Quarterly_Report.PDF"), ticket.key());
     assertEquals("PUT", ticket.method());
     assertTrue(ticket.url().startsWith("http://127.0.0.1:9000/test-bucket/" + ticket.key() + "?"));
@@ -53,7 +53,8 @@ class TicketIssuerTest {
 
   @Test
   void jsonHasTheDocumentedFields() {
-    JsonObject json = cut.issue(new UploadRequest("a.pdf", "application/pdf", 10)).toJson();
+    JsonObject json =
+        cut.issue("alice", new UploadRequest("a.pdf", "application/pdf", 10)).toJson();
 
     assertEquals(
         List.of("key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
@@ -65,12 +66,12 @@ class TicketIssuerTest {
   void refusedRequestsAreNotSigned() {
     assertThrows(
         UploadRefusal.class,
-        () -> cut.issue(new UploadRequest("a.exe", "application/x-msdownload", 1)));
+        () -> cut.issue("alice", new UploadRequest("a.exe", "application/x-msdownload", 1)));
   }
 
   @Test
   void ticketNeverShowsItsUrlInText() {
-    UploadTicket ticket = cut.issue(new UploadRequest("a.pdf", "application/pdf", 10));
+    UploadTicket ticket = cut.issue("alice", new UploadRequest("a.pdf", "application/pdf", 10));
 
     assertTrue(ticket.toString().contains("<redacted>"));
     assertTrue(!ticket.toString().contains("Signature"));

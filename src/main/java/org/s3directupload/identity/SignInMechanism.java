@@ -1,0 +1,193 @@
+package org.s3directupload.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.s3directupload.web.JsonErrors;
+import org.s3directupload.web.SessionCookies;
+
+/**
+ * How a request says who it is, checked by the container before every request:
+ *
+ * <ul>
+ *   <li>HTTP Basic on the request itself, for scripts: checked every time, no session made;
+ *   <li>the sign-in form, which calls {@code SecurityContext.authenticate}: on success the person
+ *       is kept in a fresh session ({@link SignedIn});
+ *   <li>a session that holds a {@link SignedIn}.
+ * </ul>
+ *
+ * A protected resource without any of these answers 401 with the JSON error shape for the API, and
+ * a redirect to the sign-in page for pages. The role checks themselves are web.xml's.
+ */
+@ApplicationScoped
+public class SignInMechanism implements HttpAuthenticationMechanism {
+
+  /** Request attribute set when this request was authenticated by HTTP Basic. */
+  public static final String BY_BASIC = "org.s3directupload.identity.basic";
+
+  static final String REALM = "S3 Direct Upload";
+
+  private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      if (context.isAuthenticationRequest()) {
+        return signIn(request, response, context);
+      }
+      String authorization = request.getHeader("Authorization");
+      if (authorization != null) {
+        return basic(authorization, request, response, context);
+      }
+      HttpSession session = request.getSession(false);
+      if (session != null && session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn person) {
+        return context.notifyContainerAboutLogin(person.name(), person.roles());
+      }
+      if (context.isProtected()) {
+        return challenge(request, response, context, "Sign in first.");
+      }
+      return context.doNothing();
+    } catch (DirectoryUnavailableException e) {
+      LOG.warning(e.getMessage());
+      return unavailable(request, response, context, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not answer an unauthenticated request", e);
+    }
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential = context.getAuthParameters().getCredential();
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    // a fresh session id at sign-in: an id planted before it is worth nothing after it
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    request
+        .getSession(true)
+        .setAttribute(
+            SignedIn.ATTRIBUTE,
+            new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+    SessionCookies.ensureSameSite(request, response);
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private AuthenticationStatus basic(
+      String authorization,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context)
+      throws IOException {
+    UsernamePasswordCredential credential = basicCredential(authorization);
+    if (credential == null) {
+      return challenge(
+          request,
+          response,
+          context,
+          "The Authorization header is not HTTP Basic with a name and password.");
+    }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return challenge(request, response, context, "The name or password is wrong.");
+    }
+    request.setAttribute(BY_BASIC, Boolean.TRUE);
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  /** The name and password of a Basic header (UTF-8, RFC 7617), or null when it is not one. */
+  static UsernamePasswordCredential basicCredential(String authorization) {
+    String header = authorization.strip();
+    if (header.length() < 6 || !header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    return new UsernamePasswordCredential(
+        decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+
+  private AuthenticationStatus challenge(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String message)
+      throws IOException {
+    if (JsonErrors.isApi(request.getContextPath(), request.getRequestURI())) {
+      // the page's own script sends its token header: no Basic prompt for it, it explains itself
+      if (request.getHeader(CsrfTokens.HEADER) == null) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      }
+      JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", message);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    if (request.getHeader("Authorization") != null) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED, message);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return context.redirect(signInPage(request));
+  }
+
+  /** The sign-in page, with the page asked for as {@code next} (a path in this application). */
+  static String signInPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String login = request.getContextPath() + "/login.xhtml";
+    if (path.isEmpty() || path.equals("/") || !SignInTargets.isSafe(path)) {
+      return login;
+    }
+    return login + "?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+  }
+
+  private AuthenticationStatus unavailable(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      DirectoryUnavailableException e) {
+    if (context.isAuthenticationRequest()) {
+      request.setAttribute(DirectoryUnavailableException.class.getName(), e);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    try {
+      JsonErrors.write(
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "directory-unavailable",
+          "The directory that checks names and passwords cannot be reached. Try again later;"
+              + " if it persists, tell the operators.");
+    } catch (IOException io) {
+      throw new IllegalStateException("Could not answer", io);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

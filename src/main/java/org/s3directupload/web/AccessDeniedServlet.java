@@ -1,0 +1,51 @@
+package org.s3directupload.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.s3directupload.identity.Roles;
+
+/**
+ * The 403 error page (web.xml): the JSON error shape for the API, the {@code access-denied.xhtml}
+ * page for people, each saying which role the request needed.
+ */
+@WebServlet("/access-denied")
+public class AccessDeniedServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Request attribute: why a request was refused, when it was not for a missing role. */
+  public static final String REASON = "org.s3directupload.web.refusal";
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = original instanceof String s ? s : request.getRequestURI();
+    String reason =
+        request.getAttribute(REASON) instanceof String given ? given : missingRole(request, uri);
+    if (JsonErrors.isApi(request.getContextPath(), uri)) {
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", reason);
+      return;
+    }
+    request.setAttribute(REASON, reason);
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    request.getRequestDispatcher("/access-denied.xhtml").forward(request, response);
+  }
+
+  private static String missingRole(HttpServletRequest request, String uri) {
+    String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+    boolean admin = path.startsWith("/api/bucket") || path.startsWith("/bucket-doctor");
+    String role = admin ? Roles.ADMIN : Roles.UPLOADER;
+    String what = admin ? "the bucket setup and the bucket doctor" : "uploading";
+    String who =
+        request.getUserPrincipal() == null
+            ? "You are"
+            : "You are signed in as " + request.getUserPrincipal().getName() + ", but you are";
+    return who + " not allowed this: " + what + " needs the role " + role + ".";
+  }
+}

@@ -1,0 +1,103 @@
+package org.s3directupload.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.s3directupload.config.UploadSettings;
+import org.s3directupload.identity.CsrfTokens;
+import org.s3directupload.identity.SignInMechanism;
+
+/**
+ * Refuses what another site can make a signed-in person's browser send (403):
+ *
+ * <ul>
+ *   <li>any request the browser marks as coming from another site ({@code Sec-Fetch-Site}), and any
+ *       state-changing request whose {@code Origin} is neither this application's own (the
+ *       request's {@code Host}) nor one of {@code upload.allowed-origins} — this also stops a
+ *       forged sign-in, which would send the victim's uploads into the attacker's segment;
+ *   <li>a state-changing API request authenticated by the session cookie without the session's
+ *       token in {@value CsrfTokens#HEADER}. Scripts that send HTTP Basic need no token: browsers
+ *       never add that header to a cross-site request by themselves, so it proves intent.
+ * </ul>
+ *
+ * It runs after authentication and before JAX-RS, so a cross-site form post gets 403, not 415.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class CrossSiteGuard extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
+
+  @Inject transient UploadSettings settings;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String refusal = refusal(request);
+    if (refusal == null) {
+      chain.doFilter(request, response);
+    } else if (JsonErrors.isApi(request.getContextPath(), request.getRequestURI())) {
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "cross-site", refusal);
+    } else {
+      request.setAttribute(AccessDeniedServlet.REASON, refusal);
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+  }
+
+  /** Why the request is refused, or null when it may go on. */
+  private String refusal(HttpServletRequest request) {
+    boolean safe = SAFE_METHODS.contains(request.getMethod());
+    String site = request.getHeader("Sec-Fetch-Site");
+    boolean api = JsonErrors.isApi(request.getContextPath(), request.getRequestURI());
+    if (site != null && !OWN_SITE.contains(site.toLowerCase(Locale.ROOT)) && (api || !safe)) {
+      return "This request came from another site (" + site + "), so it was refused.";
+    }
+    if (safe) {
+      return null;
+    }
+    String origin = request.getHeader("Origin");
+    if ("null".equals(origin)) {
+      // what browsers send for our own forms under Referrer-Policy: no-referrer; only their own
+      // Sec-Fetch-Site can then vouch that the request comes from this application's pages
+      if (site == null || !site.equalsIgnoreCase("same-origin")) {
+        return "This request came from an unknown origin, so it was refused.";
+      }
+    } else if (origin != null && !isOwnOrigin(origin, request)) {
+      return "This request came from another origin, so it was refused.";
+    }
+    if (!api
+        || request.getUserPrincipal() == null
+        || request.getAttribute(SignInMechanism.BY_BASIC) != null) {
+      return null;
+    }
+    if (!CsrfTokens.matches(request.getSession(false), request.getHeader(CsrfTokens.HEADER))) {
+      return "This request lacks the page's security token ("
+          + CsrfTokens.HEADER
+          + "). Reload the upload page and try again.";
+    }
+    return null;
+  }
+
+  private boolean isOwnOrigin(String origin, HttpServletRequest request) {
+    String lower = origin.strip().toLowerCase(Locale.ROOT);
+    if (settings.allowedOrigins().contains(lower)) {
+      return true;
+    }
+    int scheme = lower.indexOf("://");
+    String host = request.getHeader("Host");
+    return scheme > 0
+        && (lower.startsWith("http://") || lower.startsWith("https://"))
+        && host != null
+        && lower.substring(scheme + 3).equals(host.strip().toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,160 @@
+package org.s3directupload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What another site can make a signed-in person's browser send, and that none of it gets a ticket:
+ * the session cookie alone is not enough, the page's token and our own origin are needed.
+ */
+@ExtendWith({TestStore.class, ArquillianExtension.class})
+class CrossSiteIT {
+
+  private static final String EVIL = "https://evil.example";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TheWar.built();
+  }
+
+  @ArquillianResource URL reported;
+
+  private URI app;
+  private BrowserSession victim;
+  private String token;
+
+  @BeforeEach
+  void signIn() throws Exception {
+    app = TheWar.onLoopback(reported);
+    victim = new BrowserSession(app);
+    victim.signIn(People.ALICE);
+    token = victim.csrfToken();
+  }
+
+  private static void assertForbidden(HttpResponse<String> response) {
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertEquals("cross-site", Http.json(response).getString("error"), response.body());
+  }
+
+  @Test
+  void thePagesOwnRequestGetsATicket() throws Exception {
+    HttpResponse<String> response =
+        victim.requestTicket(
+            Map.of(
+                "X-CSRF-Token", token, "Origin", victim.origin(), "Sec-Fetch-Site", "same-origin"));
+
+    assertEquals(201, response.statusCode(), response.body());
+    assertTrue(Http.json(response).getString("key").startsWith(People.ALICE.segment()));
+  }
+
+  @Test
+  void whatChromiumSendsUnderNoReferrerGetsATicket() throws Exception {
+    HttpResponse<String> response =
+        victim.requestTicket(
+            Map.of("X-CSRF-Token", token, "Origin", "null", "Sec-Fetch-Site", "same-origin"));
+
+    assertEquals(201, response.statusCode(), response.body());
+  }
+
+  @Test
+  void withoutTheTokenTheSessionCookieIsNotEnough() throws Exception {
+    assertForbidden(victim.requestTicket(Map.of()));
+    assertForbidden(victim.requestTicket(Map.of("X-CSRF-Token", "")));
+    assertForbidden(victim.requestTicket(Map.of("X-CSRF-Token", token.substring(1) + "A")));
+  }
+
+  @Test
+  void anotherSessionsTokenDoesNotFit() throws Exception {
+    BrowserSession bob = new BrowserSession(app);
+    bob.signIn(People.BOB);
+
+    assertForbidden(victim.requestTicket(Map.of("X-CSRF-Token", bob.csrfToken())));
+  }
+
+  @Test
+  void aForeignOriginIsRefusedEvenWithTheToken() throws Exception {
+    for (String origin : List.of(EVIL, "null", victim.origin().replace("127.0.0.1", "localhost"))) {
+      assertForbidden(victim.requestTicket(Map.of("X-CSRF-Token", token, "Origin", origin)));
+    }
+  }
+
+  @Test
+  void aRequestTheBrowserMarksCrossSiteIsRefused() throws Exception {
+    for (String site : List.of("cross-site", "same-site")) {
+      assertForbidden(victim.requestTicket(Map.of("X-CSRF-Token", token, "Sec-Fetch-Site", site)));
+    }
+  }
+
+  @Test
+  void aCrossSiteFormPostGets403Not415() throws Exception {
+    for (String type :
+        List.of(
+            "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+      HttpResponse<String> response =
+          victim.send(
+              victim
+                  .request(app.resolve("api/uploads"))
+                  .header("Content-Type", type)
+                  .header("Origin", EVIL)
+                  .header("Sec-Fetch-Site", "cross-site")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"filename\":\"a.pdf\"}"))
+                  .build());
+      assertForbidden(response);
+    }
+  }
+
+  @Test
+  void aForgedSignInFromAnotherSiteIsRefused() throws Exception {
+    BrowserSession target = new BrowserSession(app);
+
+    HttpResponse<String> response =
+        target.signIn(People.BOB.username(), People.BOB.password(), EVIL);
+
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(List.of(302, 303).contains(target.get(app).statusCode()), "no one may be signed in");
+  }
+
+  @Test
+  void scriptsWithBasicNeedNoToken() throws Exception {
+    assertEquals(
+        201,
+        People.ALICE
+            .post(
+                app.resolve("api/uploads"),
+                "application/json",
+                "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}")
+            .statusCode());
+  }
+
+  @Test
+  void basicFromAForeignOriginIsRefused() throws Exception {
+    HttpResponse<String> response =
+        Http.send(
+            People.ALICE
+                .request(app.resolve("api/uploads"))
+                .header("Content-Type", "application/json")
+                .header("Origin", EVIL)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                .build());
+
+    assertForbidden(response);
+  }
+}

@@ -1,0 +1,252 @@
+package org.s3directupload.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Who may do what: anonymous callers, people without the role, people with it, through HTTP Basic
+ * and through the sign-in form, and that every ticket stays in its person's own segment.
+ */
+@ExtendWith({TestStore.class, ArquillianExtension.class})
+class IdentityIT {
+
+  private static final String PDF =
+      "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TheWar.built();
+  }
+
+  @ArquillianResource URL reported;
+
+  private URI app;
+  private URI uploads;
+
+  @BeforeEach
+  void locate() {
+    app = TheWar.onLoopback(reported);
+    uploads = app.resolve("api/uploads");
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        response.headers().toString());
+    JsonObject body = Http.json(response);
+    assertEquals(code, body.getString("error"), response.body());
+    assertFalse(body.getString("message").isBlank());
+  }
+
+  @Test
+  void anonymousApiCallsGet401WithABasicChallenge() throws Exception {
+    for (HttpResponse<String> response :
+        List.of(
+            Http.post(uploads, "application/json", PDF),
+            Http.get(app.resolve("api/bucket/doctor")),
+            Http.get(app.resolve("api/bucket/setup")))) {
+      assertError(response, 401, "unauthenticated");
+      assertTrue(
+          response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="),
+          response.headers().toString());
+    }
+  }
+
+  @Test
+  void theUploadPagesOwnScriptGetsNoBasicPrompt() throws Exception {
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(uploads)
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", "stale")
+                .POST(HttpRequest.BodyPublishers.ofString(PDF))
+                .build());
+
+    assertError(response, 401, "unauthenticated");
+    assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "index.xhtml", "bucket-doctor.xhtml"})
+  void anonymousPagesSendPeopleToTheSignInPage(String page) throws Exception {
+    HttpResponse<String> response = new BrowserSession(app).get(app.resolve(page));
+
+    assertTrue(List.of(302, 303).contains(response.statusCode()), "" + response.statusCode());
+    String location = response.headers().firstValue("Location").orElse("");
+    assertTrue(location.contains("/login.xhtml"), location);
+    if (!page.isEmpty()) {
+      assertTrue(location.endsWith("next=%2F" + page), location);
+    }
+  }
+
+  @Test
+  void signInPageAndItsAssetsAreOpen() throws Exception {
+    HttpResponse<String> login = Http.get(app.resolve("login.xhtml"));
+
+    assertEquals(200, login.statusCode());
+    assertTrue(login.body().contains("id=\"login:password\""), login.body());
+    assertEquals(200, Http.get(app.resolve("css/upload.css")).statusCode());
+  }
+
+  @Test
+  void wrongPasswordsAndBrokenHeadersGet401() throws Exception {
+    for (String authorization :
+        List.of(
+            "Basic " + java.util.Base64.getEncoder().encodeToString("alice:wrong".getBytes()),
+            "Basic " + java.util.Base64.getEncoder().encodeToString("alice:".getBytes()),
+            "Basic " + java.util.Base64.getEncoder().encodeToString("nobody:x".getBytes()),
+            "Basic not-base64!",
+            "Bearer abc")) {
+      assertError(
+          Http.send(
+              HttpRequest.newBuilder(uploads)
+                  .header("Authorization", authorization)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(PDF))
+                  .build()),
+          401,
+          "unauthenticated");
+    }
+  }
+
+  @Test
+  void aPersonWithoutTheUploaderRoleGets403() throws Exception {
+    HttpResponse<String> response = People.ADA.post(uploads, "application/json", PDF);
+
+    assertError(response, 403, "forbidden");
+    assertTrue(Http.json(response).getString("message").contains("uploader"), response.body());
+  }
+
+  @Test
+  void anUploaderMayNotRunTheBucketSetupOrDoctor() throws Exception {
+    assertError(People.ALICE.get(app.resolve("api/bucket/doctor")), 403, "forbidden");
+    assertError(People.ALICE.get(app.resolve("api/bucket/setup")), 403, "forbidden");
+    assertError(
+        People.ALICE.post(app.resolve("api/bucket/setup"), "application/json", ""),
+        403,
+        "forbidden");
+  }
+
+  @Test
+  void anUploaderOnTheDoctorPageSeesAPageSayingWhichRoleItNeeds() throws Exception {
+    BrowserSession alice = new BrowserSession(app);
+    alice.signIn(People.ALICE);
+
+    HttpResponse<String> page = alice.get(app.resolve("bucket-doctor.xhtml"));
+
+    assertEquals(403, page.statusCode(), page.body());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("Not allowed"), page.body());
+    assertTrue(page.body().contains("upload-admin"), page.body());
+    assertTrue(page.body().contains("alice"), page.body());
+  }
+
+  @Test
+  void ticketsLieInTheirOwnPersonsSegment() throws Exception {
+    for (People person : List.of(People.ALICE, People.BOB, People.HASHED)) {
+      HttpResponse<String> response = person.post(uploads, "application/json", PDF);
+
+      assertEquals(201, response.statusCode(), person + " " + response.body());
+      String key = Http.json(response).getString("key");
+      assertTrue(key.startsWith(person.segment()), person + " got " + key);
+    }
+  }
+
+  @Test
+  void aTicketCannotBeBentIntoAnotherPersonsSegment() throws Exception {
+    JsonObject ticket = Http.json(People.ALICE.post(uploads, "application/json", PDF));
+    String key = ticket.getString("key");
+    String intoBob = ticket.getString("url").replace(key, People.BOB.segment() + "x/a.pdf");
+
+    HttpResponse<String> put =
+        Http.put(intoBob, PresignedPutIT.headersOf(ticket), "abc".getBytes());
+
+    assertEquals(403, put.statusCode(), put.body());
+    assertTrue(put.body().contains("SignatureDoesNotMatch"), put.body());
+  }
+
+  @Test
+  void signingInThroughTheFormGivesAFreshHttpOnlySameSiteSession() throws Exception {
+    BrowserSession session = new BrowserSession(app);
+    session.get(app.resolve("login.xhtml"));
+    String before = session.sessionId().orElse("none");
+
+    HttpResponse<String> signedIn = session.signIn(People.ALICE);
+
+    assertTrue(List.of(302, 303).contains(signedIn.statusCode()), signedIn.body());
+    String cookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.toUpperCase().startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
+    assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+    assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    assertNotEquals(before, session.sessionId().orElseThrow(), "the session id must change");
+    HttpResponse<String> page = session.get(app);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("Signed in as <strong>alice</strong>"), page.body());
+  }
+
+  @Test
+  void aWrongPasswordInTheFormSaysSoAndSignsNoOneIn() throws Exception {
+    BrowserSession session = new BrowserSession(app);
+
+    HttpResponse<String> form = session.signIn("alice", "not-her-password", session.origin());
+
+    assertEquals(200, form.statusCode());
+    assertTrue(form.body().contains("The name or password is wrong."), form.body());
+    assertFalse(form.body().contains("not-her-password"), "the password came back");
+    assertTrue(List.of(302, 303).contains(session.get(app).statusCode()));
+  }
+
+  @Test
+  void signingOutEndsTheSession() throws Exception {
+    BrowserSession session = new BrowserSession(app);
+    session.signIn(People.ALICE);
+    String token = session.csrfToken();
+    HttpResponse<String> page = session.get(app);
+    java.util.regex.Matcher state =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+            .matcher(page.body());
+    assertTrue(state.find(), page.body());
+
+    HttpResponse<String> out =
+        session.send(
+            session
+                .request(app.resolve("index.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", session.origin())
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        BrowserSession.formEncoded(
+                            Map.of(
+                                "sign-out", "sign-out",
+                                "sign-out:submit", "Sign out",
+                                "jakarta.faces.ViewState", state.group(1)))))
+                .build());
+
+    assertTrue(List.of(302, 303).contains(out.statusCode()), out.statusCode() + out.body());
+    assertTrue(out.headers().firstValue("Location").orElse("").contains("login.xhtml"));
+    assertError(session.requestTicket(Map.of("X-CSRF-Token", token)), 401, "unauthenticated");
+  }
+}
