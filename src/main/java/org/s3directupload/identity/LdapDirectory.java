@@ -68,7 +68,8 @@ public final class LdapDirectory {
    * @throws DirectoryUnavailableException when the directory cannot be asked
    */
   public Optional<Person> authenticate(String name, char[] password) {
-    // an empty password would be an unauthenticated bind, which directories report as a success
+    // an empty password makes a simple bind "unauthenticated" (RFC 4513), which some directories
+    // answer with success; OpenLDAP refuses it by default, Active Directory may not
     if (name == null || name.isBlank() || password == null || password.length == 0) {
       return Optional.empty();
     }
@@ -108,12 +109,16 @@ public final class LdapDirectory {
     try {
       return new InitialDirContext(environment);
     } catch (AuthenticationException e) {
+      String refused =
+          settings
+              .bindDn()
+              .map(dn -> "refused the service account " + dn + ": check ")
+              .orElse("refused an anonymous connection: set ");
       throw new DirectoryUnavailableException(
           "The LDAP directory at "
               + settings.url()
-              + " refused the service account "
-              + settings.bindDn().orElse("(anonymous)")
-              + ": check "
+              + " "
+              + refused
               + LdapSettings.BIND_DN
               + " and "
               + LdapSettings.BIND_PASSWORD
