@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: the unit tests, then the integration tests on each Jakarta EE runtime in turn
 # (Payara Micro, WildFly, GlassFish, Open Liberty) against S3Proxy and headless Chromium, with the
-# same WAR bytes on each, and the bucket setup against moto. Installs Debian's chromium and
-# chromium-driver, and moto, first when they are missing.
+# same WAR bytes on each, the bucket setup against moto, and LDAP sign-in against OpenLDAP.
+# Installs Debian's chromium, chromium-driver and slapd (plus ldap-utils), and moto, first when
+# they are missing. slapd is installed without starting the system's own directory: the tests
+# start their own on loopback.
 #
 #   ./test.sh                         all four runtimes
 #   RUNTIMES="payara wildfly" ./test.sh   some of them (the first also runs the unit tests)
@@ -12,12 +14,15 @@ cd "$(dirname "$0")"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/sbin/slapd ] || missing+=(slapd)
+[ -x /usr/bin/ldapadd ] || missing+=(ldap-utils)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]} for the browser tests..."
+  echo "Installing ${missing[*]} for the browser and directory tests..."
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  # RUNLEVEL=1: Debian's slapd package must not start a system directory on port 389
+  DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
 # moto (a second S3 implementation) for the bucket setup tests

@@ -5,14 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.s3directupload.identity.BuiltInUsers;
+import org.s3directupload.identity.LdapSettings;
 
 /**
  * Where people's names, passwords and roles come from.
  *
  * @param store which identity store checks passwords
  * @param users the built-in store's people; empty unless {@code store} is {@code users}
+ * @param ldap the directory; present exactly when {@code store} is {@code ldap}
  */
-public record IdentitySettings(Store store, BuiltInUsers users) {
+public record IdentitySettings(Store store, BuiltInUsers users, Optional<LdapSettings> ldap) {
 
   public static final String IDENTITY_STORE = "upload.identity-store";
   public static final String USERS = BuiltInUsers.KEY;
@@ -49,8 +51,9 @@ public record IdentitySettings(Store store, BuiltInUsers users) {
               throw new InvalidSettingException(
                   IDENTITY_STORE, "must be users or ldap, not '" + value + "'.");
         };
-    if (store != Store.USERS) {
-      return new IdentitySettings(store, BuiltInUsers.none());
+    if (store == Store.LDAP) {
+      return new IdentitySettings(
+          store, BuiltInUsers.none(), Optional.of(LdapSettings.read(source)));
     }
     BuiltInUsers users =
         source.apply(USERS).filter(v -> !v.isBlank()).map(BuiltInUsers::parse).orElse(null);
@@ -62,6 +65,6 @@ public record IdentitySettings(Store store, BuiltInUsers users) {
               + IDENTITY_STORE
               + "=ldap.");
     }
-    return new IdentitySettings(store, users);
+    return new IdentitySettings(store, users, Optional.empty());
   }
 }

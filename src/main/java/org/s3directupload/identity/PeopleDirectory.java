@@ -1,5 +1,6 @@
 package org.s3directupload.identity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -11,11 +12,22 @@ public class PeopleDirectory {
 
   @Inject IdentitySettings settings;
 
-  /** The person, when the name and password are right; empty otherwise. */
+  private LdapDirectory ldap;
+
+  @PostConstruct
+  void connect() {
+    ldap = settings.ldap().map(LdapDirectory::new).orElse(null);
+  }
+
+  /**
+   * The person, when the name and password are right; empty otherwise.
+   *
+   * @throws DirectoryUnavailableException when the LDAP directory cannot be asked
+   */
   public Optional<Person> authenticate(String name, char[] password) {
     return switch (settings.store()) {
       case USERS -> settings.users().authenticate(name, password);
-      case LDAP -> Optional.empty();
+      case LDAP -> ldap.authenticate(name, password);
     };
   }
 }

@@ -50,6 +50,22 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
+      return authenticate(request, response, context);
+    } catch (RuntimeException e) {
+      // an identity store handler may wrap what the store threw
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof DirectoryUnavailableException unavailable) {
+          LOG.warning(unavailable.getMessage());
+          return unavailable(request, response, context, unavailable);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
       if (context.isAuthenticationRequest()) {
         return signIn(request, response, context);
       }
@@ -65,9 +81,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return challenge(request, response, context, "Sign in first.");
       }
       return context.doNothing();
-    } catch (DirectoryUnavailableException e) {
-      LOG.warning(e.getMessage());
-      return unavailable(request, response, context, e);
     } catch (IOException e) {
       throw new IllegalStateException("Could not answer an unauthenticated request", e);
     }

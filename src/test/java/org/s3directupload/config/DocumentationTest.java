@@ -26,14 +26,14 @@ import org.s3directupload.signing.TicketHeaders;
 class DocumentationTest {
 
   private static final Pattern ROW =
-      Pattern.compile("^\\| `(upload\\.[a-z0-9.-]+)` \\| ([^|]+) \\|");
+      Pattern.compile("^\\| `(upload\\.[a-z0-9.-]+)` \\| ((?:[^|\\\\]|\\\\\\|)+) \\|");
 
   private static Map<String, String> readmeTable() throws Exception {
     Map<String, String> rows = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("README.md"))) {
       Matcher row = ROW.matcher(line);
       if (row.find()) {
-        rows.put(row.group(1), row.group(2).trim());
+        rows.put(row.group(1), row.group(2).trim().replace("\\|", "|"));
       }
     }
     return rows;

@@ -1,5 +1,11 @@
 package org.s3directupload.it.standalone;
 
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.s3directupload.it.BrowserSession;
+import org.s3directupload.it.People;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +24,7 @@ import org.s3directupload.it.TestStore;
 
 /**
  * What the server writes to its log during ordinary and hostile use contains no presigned URL, no
- * signature and no secret. Payara Micro is started directly so that its whole console is captured.
+ * signature, no secret, no password (right or wrong), no session id and no page token. Payara Micro is started directly so that its whole console is captured.
  */
 @ExtendWith(TestStore.class)
 class ServerLogIT {
@@ -29,8 +35,22 @@ class ServerLogIT {
       URI app = DirectPayara.app();
       URI uploads = app.resolve("api/uploads");
 
+      BrowserSession session = new BrowserSession(app);
+      session.signIn(People.ALICE);
+      session.signIn(People.BOB.username(), "a-wrong-password-for-bob", session.origin());
+      String token = session.csrfToken();
+      assertEquals(201, session.requestTicket(Map.of(CSRF, token)).statusCode());
+      assertEquals(403, session.requestTicket(Map.of(CSRF, "forged-token-value")).statusCode());
+      assertEquals(
+          401,
+          Http.send(
+                  HttpRequest.newBuilder(uploads)
+                      .header("Authorization", "Basic " + basic("alice:another-wrong-password"))
+                      .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                      .build())
+              .statusCode());
       HttpResponse<String> ticket =
-          Http.post(
+          People.ALICE.post(
               uploads,
               "application/json",
               "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}");
@@ -43,10 +63,10 @@ class ServerLogIT {
               "{\"filename\":\"../../x\",\"contentType\":\"text/html\",\"size\":1}",
               "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":1e999999}",
               "[".repeat(3000))) {
-        assertTrue(Http.post(uploads, "application/json", body).statusCode() / 100 == 4);
+        assertTrue(People.ALICE.post(uploads, "application/json", body).statusCode() / 100 == 4);
       }
-      assertEquals(200, Http.get(app.resolve("api/bucket/doctor")).statusCode());
-      assertEquals(200, Http.get(app).statusCode());
+      assertEquals(200, People.ADA.get(app.resolve("api/bucket/doctor")).statusCode());
+      assertEquals(200, People.ALICE.get(app).statusCode());
       Thread.sleep(500); // let the console pump catch up
 
       String log = micro.console();
@@ -59,12 +79,27 @@ class ServerLogIT {
               "Signature=",
               "AWSAccessKeyId",
               DevStore.SECRET_KEY,
-              "JSESSIONID")) {
+              "JSESSIONID",
+              session.sessionId().orElseThrow(),
+              token,
+              "forged-token-value",
+              People.ALICE.password(),
+              People.ADA.password(),
+              "a-wrong-password-for-bob",
+              "another-wrong-password",
+              basic("alice:another-wrong-password"),
+              People.ALICE.basic().substring(6))) {
         assertFalse(log.contains(secret), "the server log contains " + secret);
       }
       assertFalse(
           log.contains("\tat org.s3directupload"), "a stack trace from our code was logged");
     }
+  }
+
+  private static final String CSRF = "X-CSRF-Token";
+
+  private static String basic(String pair) {
+    return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String signatureOf(String url) {
