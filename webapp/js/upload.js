@@ -148,9 +148,9 @@ export async function requestTicket(api, file, { signal, csrfToken = '', now = D
         { status: 401, code });
     }
     if (response.status === 429) {
+      const at = retryAt(response.headers.get('Retry-After'), now());
       throw new UploadError('refused', `“${file.name}” was not uploaded: ${message}`
-        + ` ${retryAdvice(response.headers.get('Retry-After'), now())}`,
-        { status: 429, code });
+        + (at ? ` ${at}` : ''), { status: 429, code });
     }
     throw new UploadError('refused', `“${file.name}” was refused: ${message}`,
       { status: response.status, code });
@@ -173,30 +173,24 @@ export async function requestTicket(api, file, { signal, csrfToken = '', now = D
 }
 
 /**
- * When to try again, from a Retry-After header (seconds or an HTTP date), in words.
+ * The clock time a Retry-After header (seconds or an HTTP date) points to, in words, so a person
+ * knows when to try again: "(That is at 14:05.)".
  * @param {string|null} header
  * @param {number} now milliseconds since the epoch
- * @returns {string}
+ * @returns {string} empty when the header says nothing usable
  */
-export function retryAdvice(header, now) {
-  let seconds = Number.NaN;
+export function retryAt(header, now) {
+  let when = Number.NaN;
   if (header && /^\d+$/.test(header.trim())) {
-    seconds = Number(header.trim());
+    when = now + Number(header.trim()) * 1000;
   } else if (header) {
-    seconds = Math.ceil((Date.parse(header) - now) / 1000);
+    when = Date.parse(header);
   }
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    return 'Try again later.';
+  if (!Number.isFinite(when) || when < now) {
+    return '';
   }
-  const at = new Date(now + seconds * 1000)
-    .toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  if (seconds < 120) {
-    return `You can try again in ${Math.max(seconds, 1)} seconds (at ${at}).`;
-  }
-  if (seconds < 7200) {
-    return `You can try again in ${Math.ceil(seconds / 60)} minutes (at ${at}).`;
-  }
-  return `You can try again in ${Math.round(seconds / 3600)} hours (at ${at}).`;
+  const at = new Date(when).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `(That is at ${at}.)`;
 }
 
 function isTicket(value) {

@@ -195,7 +195,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       JsonErrors.write(
           response,
           HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-          "directory-unavailable",
+          "directory_unavailable",
           "The directory that checks names and passwords cannot be reached. Try again later;"
               + " if it persists, tell the operators.");
     } catch (IOException io) {

@@ -55,6 +55,15 @@ public final class TicketIssuer {
     return sign(keys.keyFor(person, request.filename(), clock.instant()), contentType, request);
   }
 
+  /**
+   * Checks a request against the rules without signing anything.
+   *
+   * @throws UploadRefusal when the request may not be uploaded
+   */
+  public void check(UploadRequest request) {
+    rules.check(request);
+  }
+
   /** Where {@code person}'s keys start. */
   public String segmentOf(String person) {
     return keys.segmentOf(person);

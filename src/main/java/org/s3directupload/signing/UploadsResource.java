@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import org.s3directupload.identity.PersonSegment;
+import org.s3directupload.limits.UploadLimits;
 
 /** {@code POST /api/uploads}: a request for one upload in, a signed ticket out. */
 @Path("uploads")
@@ -23,6 +25,8 @@ public class UploadsResource {
 
   @Inject TicketIssuer issuer;
 
+  @Inject UploadLimits limits;
+
   @Context SecurityContext security;
 
   /** A ticket for the signed-in person (web.xml lets only the uploader role get here). */
@@ -31,7 +35,10 @@ public class UploadsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(InputStream body) {
     UploadRequest request = UploadRequest.fromJson(RequestBodies.readUtf8(body, LARGEST_BODY));
-    UploadTicket ticket = issuer.issue(security.getUserPrincipal().getName(), request);
+    String person = security.getUserPrincipal().getName();
+    issuer.check(request); // a refused request counts against no limit
+    limits.reserve(PersonSegment.of(person), request.size());
+    UploadTicket ticket = issuer.issue(person, request);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.status(Response.Status.CREATED)

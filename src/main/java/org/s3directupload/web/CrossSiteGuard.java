@@ -47,7 +47,7 @@ public class CrossSiteGuard extends HttpFilter {
     if (refusal == null) {
       chain.doFilter(request, response);
     } else if (JsonErrors.isApi(request.getContextPath(), request.getRequestURI())) {
-      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "cross-site", refusal);
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "cross_site", refusal);
     } else {
       request.setAttribute(AccessDeniedServlet.REASON, refusal);
       response.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -49,7 +49,7 @@ class CrossSiteIT {
     assertEquals(403, response.statusCode(), response.body());
     assertTrue(
         response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    assertEquals("cross-site", Http.json(response).getString("error"), response.body());
+    assertEquals("cross_site", Http.json(response).getString("error"), response.body());
   }
 
   @Test

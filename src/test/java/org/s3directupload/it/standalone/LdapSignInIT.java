@@ -145,7 +145,7 @@ class LdapSignInIT {
     try {
       HttpResponse<String> response = ticketAs("alice", Slapd.password("alice"));
       assertEquals(503, response.statusCode(), response.body());
-      assertEquals("directory-unavailable", Http.json(response).getString("error"));
+      assertEquals("directory_unavailable", Http.json(response).getString("error"));
 
       BrowserSession session = new BrowserSession(app);
       HttpResponse<String> form =

@@ -1,30 +1,30 @@
 package org.s3directupload.it.standalone;
 
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import org.s3directupload.it.BrowserSession;
-import org.s3directupload.it.People;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.s3directupload.devstore.DevStore;
 import org.s3directupload.devstore.PayaraMicro;
+import org.s3directupload.it.BrowserSession;
 import org.s3directupload.it.Http;
+import org.s3directupload.it.People;
 import org.s3directupload.it.TestStore;
 
 /**
  * What the server writes to its log during ordinary and hostile use contains no presigned URL, no
- * signature, no secret, no password (right or wrong), no session id and no page token. Payara Micro is started directly so that its whole console is captured.
+ * signature, no secret, no password (right or wrong), no session id and no page token. Payara Micro
+ * is started directly so that its whole console is captured.
  */
 @ExtendWith(TestStore.class)
 class ServerLogIT {

@@ -1,0 +1,251 @@
+package org.s3directupload.limits;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.s3directupload.config.LimitSettings;
+import org.s3directupload.signing.ByteSizes;
+
+/**
+ * Counts each person's tickets and declared bytes per window in one table of a shared database,
+ * with plain JDBC and portable SQL (H2, Derby, PostgreSQL, ...). Every change is one conditional
+ * {@code UPDATE} ({@code amount + n <= limit}) or an {@code INSERT} of a new window's row, so
+ * instances that share the database never count past a limit between them.
+ */
+public final class UsageLedger {
+
+  static final String TABLE = "S3DU_USAGE";
+
+  private static final String TICKETS = "tickets";
+  private static final String BYTES = "bytes";
+
+  private final DataSource dataSource;
+  private final LimitSettings limits;
+  private final Clock clock;
+  private final AtomicLong lastCleanup = new AtomicLong();
+
+  public UsageLedger(DataSource dataSource, LimitSettings limits, Clock clock) {
+    this.dataSource = dataSource;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** Creates the table unless it is there. */
+  public void prepare() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (tableExists(connection)) {
+        return;
+      }
+      try (Statement create = connection.createStatement()) {
+        create.executeUpdate(
+            "CREATE TABLE "
+                + TABLE
+                + " (PERSON VARCHAR(200) NOT NULL, KIND VARCHAR(16) NOT NULL,"
+                + " WINDOW_START BIGINT NOT NULL, AMOUNT BIGINT NOT NULL,"
+                + " PRIMARY KEY (PERSON, KIND, WINDOW_START))");
+      } catch (SQLException e) {
+        if (!tableExists(connection)) { // else another instance was quicker
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static boolean tableExists(Connection connection) {
+    try (Statement probe = connection.createStatement();
+        ResultSet rows = probe.executeQuery("SELECT COUNT(*) FROM " + TABLE + " WHERE 1 = 0")) {
+      return rows.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Counts one ticket of {@code bytes} for {@code person}, or nothing at all when either limit
+   * would be passed.
+   *
+   * @param person the person's key segment: short, and one per person
+   * @throws LimitExceeded when a limit is used up, saying which and until when
+   * @throws LimitsUnavailable when the database cannot be used
+   */
+  public void reserve(String person, long bytes) {
+    Instant now = clock.instant();
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        if (!add(connection, person, TICKETS, now, limits.ticketsWindow(), 1, limits.tickets())) {
+          connection.rollback();
+          throw new LimitExceeded(
+              "You have asked for "
+                  + limits.tickets()
+                  + " uploads within "
+                  + describe(limits.ticketsWindow())
+                  + ", the most allowed.",
+              Windows.remaining(now, limits.ticketsWindow()));
+        }
+        if (!add(connection, person, BYTES, now, limits.bytesWindow(), bytes, limits.bytes())) {
+          connection.rollback();
+          throw new LimitExceeded(
+              "This file would take you past "
+                  + ByteSizes.describe(limits.bytes())
+                  + " within "
+                  + describe(limits.bytesWindow())
+                  + ", the most one person may upload.",
+              Windows.remaining(now, limits.bytesWindow()));
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        safeRollback(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    cleanUpNowAndThen(now);
+  }
+
+  /** Adds {@code amount} to this window's row unless that passes {@code limit}. */
+  private static boolean add(
+      Connection connection,
+      String person,
+      String kind,
+      Instant now,
+      Duration window,
+      long amount,
+      long limit)
+      throws SQLException {
+    long start = Windows.startOf(now, window);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE "
+                  + TABLE
+                  + " SET AMOUNT = AMOUNT + ? WHERE PERSON = ? AND KIND = ? AND WINDOW_START = ?"
+                  + " AND AMOUNT + ? <= ?")) {
+        update.setLong(1, amount);
+        update.setString(2, person);
+        update.setString(3, kind);
+        update.setLong(4, start);
+        update.setLong(5, amount);
+        update.setLong(6, limit);
+        if (update.executeUpdate() == 1) {
+          return true;
+        }
+      }
+      if (rowExists(connection, person, kind, start)) {
+        return false; // the row is there and the amount does not fit
+      }
+      if (amount > limit) {
+        return false;
+      }
+      Savepoint beforeInsert = connection.setSavepoint();
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + TABLE
+                  + " (PERSON, KIND, WINDOW_START, AMOUNT) VALUES (?, ?, ?, ?)")) {
+        insert.setString(1, person);
+        insert.setString(2, kind);
+        insert.setLong(3, start);
+        insert.setLong(4, amount);
+        insert.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        // another instance inserted this window's row first: count against it
+        connection.rollback(beforeInsert);
+      }
+    }
+    return false;
+  }
+
+  private static boolean rowExists(Connection connection, String person, String kind, long start)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT AMOUNT FROM "
+                + TABLE
+                + " WHERE PERSON = ? AND KIND = ? AND WINDOW_START = ?")) {
+      select.setString(1, person);
+      select.setString(2, kind);
+      select.setLong(3, start);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  /** Deletes the rows of windows that have ended, at most once a minute per instance. */
+  private void cleanUpNowAndThen(Instant now) {
+    long previous = lastCleanup.get();
+    if (now.getEpochSecond() - previous < 60
+        || !lastCleanup.compareAndSet(previous, now.getEpochSecond())) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM "
+                    + TABLE
+                    + " WHERE (KIND = ? AND WINDOW_START < ?) OR (KIND = ? AND WINDOW_START < ?)")) {
+      delete.setString(1, TICKETS);
+      delete.setLong(2, Windows.startOf(now, limits.ticketsWindow()));
+      delete.setString(3, BYTES);
+      delete.setLong(4, Windows.startOf(now, limits.bytesWindow()));
+      delete.executeUpdate();
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      // the next ticket tries again; old rows only take room
+    }
+  }
+
+  private static void safeRollback(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is going back to the pool either way
+    }
+  }
+
+  private LimitsUnavailable unavailable(SQLException e) {
+    return new LimitsUnavailable(
+        "The database that keeps the upload limits ("
+            + limits.dataSource()
+            + ") cannot be used: "
+            + e.getMessage(),
+        e);
+  }
+
+  /** A window for people: "1 minute", "1 day", "90 seconds". */
+  static String describe(Duration window) {
+    long seconds = window.getSeconds();
+    if (seconds % 86_400 == 0) {
+      return plural(seconds / 86_400, "day");
+    }
+    if (seconds % 3_600 == 0) {
+      return plural(seconds / 3_600, "hour");
+    }
+    if (seconds % 60 == 0) {
+      return plural(seconds / 60, "minute");
+    }
+    return plural(seconds, "second");
+  }
+
+  private static String plural(long count, String unit) {
+    return count == 1 ? "1 " + unit : count + " " + unit + "s";
+  }
+}

@@ -1,0 +1,172 @@
+package org.s3directupload.it.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.s3directupload.devstore.PayaraMicro;
+import org.s3directupload.it.Browsers;
+import org.s3directupload.it.Http;
+import org.s3directupload.it.People;
+import org.s3directupload.it.TestStore;
+
+/**
+ * The per-person limits on Payara Micro with small values: 429 in the JSON shape with {@code
+ * Retry-After}, recovery when the window ends, the byte limit, and what the page tells a person.
+ * Counts live in the server's default data source.
+ */
+@ExtendWith(TestStore.class)
+class LimitsIT {
+
+  private static final int TICKETS = 3;
+  private static final String MIB = "1048576";
+
+  private static PayaraMicro micro;
+  private static URI app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    micro =
+        DirectPayara.start(
+            Map.of(
+                "UPLOAD_LIMITS_TICKETS", Integer.toString(TICKETS),
+                "UPLOAD_LIMITS_TICKETS_WINDOW", "PT5S",
+                "UPLOAD_MAX_SIZE", MIB,
+                "UPLOAD_LIMITS_BYTES", "2621440", // 2.5 MiB
+                "UPLOAD_LIMITS_BYTES_WINDOW", "PT1H"));
+    app = DirectPayara.app();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (micro != null) {
+      micro.close();
+    }
+  }
+
+  private static HttpResponse<String> ticket(People person, String size) throws Exception {
+    return person.post(
+        app.resolve("api/uploads"),
+        "application/json",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":" + size + "}");
+  }
+
+  /**
+   * Waits for the start of the next ticket window, so the test's requests share one window that no
+   * other test has used.
+   */
+  private static void atTheStartOfAWindow() throws InterruptedException {
+    Thread.sleep(5_000 - System.currentTimeMillis() % 5_000 + 50);
+  }
+
+  @Test
+  void ticketsBeyondTheLimitGet429UntilTheWindowEnds() throws Exception {
+    atTheStartOfAWindow();
+    for (int i = 0; i < TICKETS; i++) {
+      assertEquals(201, ticket(People.ALICE, "3").statusCode());
+    }
+
+    HttpResponse<String> refused = ticket(People.ALICE, "3");
+
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals("too_many_requests", Http.json(refused).getString("error"));
+    String message = Http.json(refused).getString("message");
+    assertTrue(message.contains("3 uploads within 5 seconds"), message);
+    assertTrue(message.contains("You can ask again in"), message);
+    long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 5, "Retry-After " + retryAfter);
+    assertEquals(201, ticket(People.BOB, "3").statusCode(), "another person is not limited");
+
+    Thread.sleep(retryAfter * 1000 + 100);
+    assertEquals(201, ticket(People.ALICE, "3").statusCode(), "the limit recovers");
+  }
+
+  @Test
+  void declaredBytesBeyondTheLimitGet429() throws Exception {
+    atTheStartOfAWindow();
+    assertEquals(201, ticket(People.HASHED, MIB).statusCode());
+    assertEquals(201, ticket(People.HASHED, MIB).statusCode());
+
+    HttpResponse<String> refused = ticket(People.HASHED, MIB);
+
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertTrue(Http.json(refused).getString("message").contains("within 1 hour"), refused.body());
+    long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter > 5 && retryAfter <= 3600, "Retry-After " + retryAfter);
+    Thread.sleep(5_000);
+    assertEquals(201, ticket(People.HASHED, "1000").statusCode(), "what still fits may go");
+  }
+
+  @Test
+  void refusedRequestsDoNotCount() throws Exception {
+    atTheStartOfAWindow();
+    for (int i = 0; i < TICKETS + 2; i++) {
+      HttpResponse<String> wrongType =
+          People.ALICE.post(
+              app.resolve("api/uploads"),
+              "application/json",
+              "{\"filename\":\"a.exe\",\"contentType\":\"application/x-msdownload\",\"size\":3}");
+      assertEquals(415, wrongType.statusCode(), wrongType.body());
+    }
+    for (int i = 0; i < TICKETS; i++) {
+      assertEquals(201, ticket(People.ALICE, "3").statusCode(), "ticket " + (i + 1));
+    }
+  }
+
+  @Test
+  void thePageSaysWhenToTryAgain(@TempDir Path files) throws Exception {
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < TICKETS + 1; i++) {
+      paths.add(Files.writeString(files.resolve("f" + i + ".pdf"), "%PDF-1.4 " + i).toString());
+    }
+    ChromeDriver browser = Browsers.headlessChromium();
+    try {
+      Browsers.signIn(browser, app, People.BOB, "index.xhtml");
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> "true".equals(d.findElement(By.id("uploader")).getAttribute("data-ready")));
+      atTheStartOfAWindow();
+      browser.findElement(By.id("file-input")).sendKeys(String.join("\n", paths));
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#upload-list li")).stream()
+                      .allMatch(
+                          row ->
+                              List.of("done", "refused", "error")
+                                  .contains(row.getAttribute("data-state"))));
+
+      // the store's CORS rule names the Arquillian port, not this server's, so the PUTs of the
+      // three tickets fail; what counts here is the fourth ticket request and what the page says
+      List<WebElement> rows = browser.findElements(By.cssSelector("#upload-list li"));
+      String texts = rows.stream().map(WebElement::getText).collect(Collectors.joining("\n"));
+      List<WebElement> limited =
+          rows.stream()
+              .filter(row -> row.getText().contains("3 uploads within 5 seconds"))
+              .toList();
+      assertEquals(1, limited.size(), texts);
+      String text = limited.get(0).getText();
+      assertEquals("error", limited.get(0).getAttribute("data-state"));
+      assertTrue(text.contains("You can ask again in"), text);
+      assertTrue(text.contains("(That is at "), text);
+    } finally {
+      browser.quit();
+    }
+  }
+}
