@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +15,10 @@ import org.s3directupload.signing.ByteSizes;
 
 /**
  * Counts each person's tickets and declared bytes per window in one table of a shared database,
- * with plain JDBC and portable SQL (H2, Derby, PostgreSQL, ...). Every change is one conditional
- * {@code UPDATE} ({@code amount + n <= limit}) or an {@code INSERT} of a new window's row, so
- * instances that share the database never count past a limit between them.
+ * with plain JDBC and portable SQL (H2, Derby, PostgreSQL, ...), no savepoints. Counting is a
+ * conditional {@code UPDATE} ({@code amount + n <= limit}) of both rows in one transaction; a
+ * window's rows are first inserted at zero. So instances that share the database never count past a
+ * limit between them.
  */
 public final class UsageLedger {
 
@@ -80,34 +80,21 @@ public final class UsageLedger {
    */
   public void reserve(String person, long bytes) {
     Instant now = clock.instant();
+    long ticketsWindow = Windows.startOf(now, limits.ticketsWindow());
+    long bytesWindow = Windows.startOf(now, limits.bytesWindow());
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
       try {
-        if (!add(connection, person, TICKETS, now, limits.ticketsWindow(), 1, limits.tickets())) {
-          connection.rollback();
-          throw new LimitExceeded(
-              "You have asked for "
-                  + limits.tickets()
-                  + " uploads within "
-                  + describe(limits.ticketsWindow())
-                  + ", the most allowed.",
-              Windows.remaining(now, limits.ticketsWindow()));
+        for (int attempt = 0; ; attempt++) {
+          String full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+          if (full == null) {
+            break;
+          }
+          // a window's first request finds no row to count in: make the rows, then count again
+          if (attempt > 0 || !createRows(connection, person, ticketsWindow, bytesWindow)) {
+            throw full.equals(TICKETS) ? ticketsExceeded(now) : bytesExceeded(now);
+          }
         }
-        if (!add(connection, person, BYTES, now, limits.bytesWindow(), bytes, limits.bytes())) {
-          connection.rollback();
-          throw new LimitExceeded(
-              "This file would take you past "
-                  + ByteSizes.describe(limits.bytes())
-                  + " within "
-                  + describe(limits.bytesWindow())
-                  + ", the most one person may upload.",
-              Windows.remaining(now, limits.bytesWindow()));
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        safeRollback(connection);
-        throw e;
       } finally {
         connection.setAutoCommit(autoCommit);
       }
@@ -117,58 +104,101 @@ public final class UsageLedger {
     cleanUpNowAndThen(now);
   }
 
-  /** Adds {@code amount} to this window's row unless that passes {@code limit}. */
-  private static boolean add(
-      Connection connection,
-      String person,
-      String kind,
-      Instant now,
-      Duration window,
-      long amount,
-      long limit)
+  /**
+   * Adds one ticket and {@code bytes} in one transaction, or nothing.
+   *
+   * @return null when both fit, else the kind that did not (or whose row is missing)
+   */
+  private String countBoth(
+      Connection connection, String person, long ticketsWindow, long bytes, long bytesWindow)
       throws SQLException {
-    long start = Windows.startOf(now, window);
-    for (int attempt = 0; attempt < 2; attempt++) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE "
-                  + TABLE
-                  + " SET AMOUNT = AMOUNT + ? WHERE PERSON = ? AND KIND = ? AND WINDOW_START = ?"
-                  + " AND AMOUNT + ? <= ?")) {
-        update.setLong(1, amount);
-        update.setString(2, person);
-        update.setString(3, kind);
-        update.setLong(4, start);
-        update.setLong(5, amount);
-        update.setLong(6, limit);
-        if (update.executeUpdate() == 1) {
-          return true;
-        }
+    connection.setAutoCommit(false);
+    try {
+      if (!add(connection, person, TICKETS, ticketsWindow, 1, limits.tickets())) {
+        connection.rollback();
+        return TICKETS;
       }
-      if (rowExists(connection, person, kind, start)) {
-        return false; // the row is there and the amount does not fit
+      if (!add(connection, person, BYTES, bytesWindow, bytes, limits.bytes())) {
+        connection.rollback();
+        return BYTES;
       }
-      if (amount > limit) {
-        return false;
-      }
-      Savepoint beforeInsert = connection.setSavepoint();
+      connection.commit();
+      return null;
+    } catch (SQLException | RuntimeException e) {
+      safeRollback(connection);
+      throw e;
+    }
+  }
+
+  /** Adds {@code amount} to the window's row unless that passes {@code limit}. */
+  private static boolean add(
+      Connection connection, String person, String kind, long start, long amount, long limit)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE "
+                + TABLE
+                + " SET AMOUNT = AMOUNT + ? WHERE PERSON = ? AND KIND = ? AND WINDOW_START = ?"
+                + " AND AMOUNT + ? <= ?")) {
+      update.setLong(1, amount);
+      update.setString(2, person);
+      update.setString(3, kind);
+      update.setLong(4, start);
+      update.setLong(5, amount);
+      update.setLong(6, limit);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Inserts the windows' rows at zero where they are missing, each on its own (another instance may
+   * insert the same row at the same moment; then its insert wins and ours fails harmlessly).
+   *
+   * @return whether a row was missing
+   */
+  private static boolean createRows(
+      Connection connection, String person, long ticketsWindow, long bytesWindow)
+      throws SQLException {
+    connection.setAutoCommit(true);
+    boolean created = false;
+    for (String kind : new String[] {TICKETS, BYTES}) {
+      long start = kind.equals(TICKETS) ? ticketsWindow : bytesWindow;
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO "
                   + TABLE
-                  + " (PERSON, KIND, WINDOW_START, AMOUNT) VALUES (?, ?, ?, ?)")) {
+                  + " (PERSON, KIND, WINDOW_START, AMOUNT) VALUES (?, ?, ?, 0)")) {
         insert.setString(1, person);
         insert.setString(2, kind);
         insert.setLong(3, start);
-        insert.setLong(4, amount);
-        insert.executeUpdate();
-        return true;
+        created |= insert.executeUpdate() == 1;
       } catch (SQLException e) {
-        // another instance inserted this window's row first: count against it
-        connection.rollback(beforeInsert);
+        if (!rowExists(connection, person, kind, start)) {
+          throw e;
+        }
       }
     }
-    return false;
+    return created;
+  }
+
+  private LimitExceeded ticketsExceeded(Instant now) {
+    return new LimitExceeded(
+        "You have asked for "
+            + limits.tickets()
+            + " uploads within "
+            + describe(limits.ticketsWindow())
+            + ", the most allowed.",
+        Windows.remaining(now, limits.ticketsWindow()));
+  }
+
+  private LimitExceeded bytesExceeded(Instant now) {
+    return new LimitExceeded(
+        "This file would take you past "
+            + ByteSizes.describe(limits.bytes())
+            + " within "
+            + describe(limits.bytesWindow())
+            + ", the most one person may upload.",
+        Windows.remaining(now, limits.bytesWindow()));
   }
 
   private static boolean rowExists(Connection connection, String person, String kind, long start)
