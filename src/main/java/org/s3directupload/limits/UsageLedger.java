@@ -85,15 +85,15 @@ public final class UsageLedger {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
-        for (int attempt = 0; ; attempt++) {
-          String full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
-          if (full == null) {
-            break;
-          }
-          // a window's first request finds no row to count in: make the rows, then count again
-          if (attempt > 0 || !createRows(connection, person, ticketsWindow, bytesWindow)) {
-            throw full.equals(TICKETS) ? ticketsExceeded(now) : bytesExceeded(now);
-          }
+        String full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+        if (full != null) {
+          // a window's first requests find no row to count in: make the rows (or find that a
+          // request beside this one just made them), then count once more
+          createRows(connection, person, ticketsWindow, bytesWindow);
+          full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+        }
+        if (full != null) {
+          throw full.equals(TICKETS) ? ticketsExceeded(now) : bytesExceeded(now);
         }
       } finally {
         connection.setAutoCommit(autoCommit);
@@ -151,16 +151,13 @@ public final class UsageLedger {
   }
 
   /**
-   * Inserts the windows' rows at zero where they are missing, each on its own (another instance may
+   * Inserts the windows' rows at zero where they are missing, each on its own (another request may
    * insert the same row at the same moment; then its insert wins and ours fails harmlessly).
-   *
-   * @return whether a row was missing
    */
-  private static boolean createRows(
+  private static void createRows(
       Connection connection, String person, long ticketsWindow, long bytesWindow)
       throws SQLException {
     connection.setAutoCommit(true);
-    boolean created = false;
     for (String kind : new String[] {TICKETS, BYTES}) {
       long start = kind.equals(TICKETS) ? ticketsWindow : bytesWindow;
       try (PreparedStatement insert =
@@ -171,14 +168,13 @@ public final class UsageLedger {
         insert.setString(1, person);
         insert.setString(2, kind);
         insert.setLong(3, start);
-        created |= insert.executeUpdate() == 1;
+        insert.executeUpdate();
       } catch (SQLException e) {
         if (!rowExists(connection, person, kind, start)) {
           throw e;
         }
       }
     }
-    return created;
   }
 
   private LimitExceeded ticketsExceeded(Instant now) {

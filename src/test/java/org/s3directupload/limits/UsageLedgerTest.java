@@ -131,6 +131,27 @@ class UsageLedgerTest {
   }
 
   @Test
+  void requestsThatOpenAWindowTogetherAreAllCountedNotRefused() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      now.set(NOON.plusSeconds(60L * (round + 1)));
+      UsageLedger ledger = ledger(8, 1_000_000);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Callable<Boolean>> first = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        first.add(
+            () -> {
+              ledger.reserve("bob", 1);
+              return true;
+            });
+      }
+      for (Future<Boolean> request : pool.invokeAll(first)) {
+        assertTrue(request.get(), "a request within the limit was refused in round " + round);
+      }
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseIsUnavailableNotExceeded() {
     JdbcDataSource gone = new JdbcDataSource();
     gone.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing");
