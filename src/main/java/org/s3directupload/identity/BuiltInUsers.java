@@ -30,8 +30,24 @@ public final class BuiltInUsers {
 
   private final Map<String, Entry> byName;
 
+  /** A hash like the configured ones, checked for unknown names; null when none is hashed. */
+  private final String unknownNameHash;
+
   private BuiltInUsers(Map<String, Entry> byName) {
     this.byName = byName;
+    this.unknownNameHash =
+        byName.values().stream()
+            .filter(Entry::hashed)
+            .findFirst()
+            .map(e -> decoy(e.secret()))
+            .orElse(null);
+  }
+
+  /** A hash of a random password with the same algorithm and iterations as {@code like}. */
+  private static String decoy(String like) {
+    String[] parts = like.split(":");
+    char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+    return PasswordHashes.generate(random, parts[0], Integer.parseInt(parts[1]));
   }
 
   /** No one: for installations that use another store. */
@@ -145,7 +161,14 @@ public final class BuiltInUsers {
   /** The person, when the name (exactly as configured) and the password match. */
   public Optional<Person> authenticate(String name, char[] password) {
     Entry entry = byName.get(name);
-    if (entry == null || password.length == 0) {
+    if (entry == null) {
+      // as slow as a wrong password, so the time taken does not tell which names exist
+      if (unknownNameHash != null) {
+        PasswordHashes.verify(password, unknownNameHash);
+      }
+      return Optional.empty();
+    }
+    if (password.length == 0) {
       return Optional.empty();
     }
     boolean matches =

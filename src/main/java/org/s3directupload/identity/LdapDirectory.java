@@ -205,9 +205,13 @@ public final class LdapDirectory {
       throws NamingException {
     Set<String> groups = new LinkedHashSet<>();
     Attribute memberOf = entry.getAttributes().get(MEMBER_OF);
+    Optional<LdapName> base =
+        settings.groupBase().isPresent()
+            ? Optional.of(new LdapName(settings.groupBase().get()))
+            : Optional.empty();
     if (memberOf != null) {
       for (NamingEnumeration<?> values = memberOf.getAll(); values.hasMore(); ) {
-        groupName(String.valueOf(values.next())).ifPresent(groups::add);
+        groupName(String.valueOf(values.next()), base).ifPresent(groups::add);
       }
     }
     if (settings.groupBase().isPresent()) {
@@ -235,15 +239,19 @@ public final class LdapDirectory {
     return groups;
   }
 
-  /** A memberOf value is a group's DN (its first RDN's cn is the name) or a bare name. */
-  static Optional<String> groupName(String memberOf) {
+  /**
+   * The name of the group a memberOf value names: its DN's first RDN, which must be a cn. With a
+   * group base, only groups under it count, so a same-named group elsewhere in the directory (in an
+   * OU whose owners are not the operators) gives no role.
+   */
+  static Optional<String> groupName(String memberOf, Optional<LdapName> base) {
     LdapName dn;
     try {
       dn = new LdapName(memberOf);
     } catch (InvalidNameException notADn) {
-      return Optional.of(memberOf.trim().toLowerCase(Locale.ROOT));
+      return Optional.empty();
     }
-    if (dn.isEmpty()) {
+    if (dn.isEmpty() || (base.isPresent() && !dn.startsWith(base.get()))) {
       return Optional.empty();
     }
     // LdapName counts from the right: the first RDN as written is the last index

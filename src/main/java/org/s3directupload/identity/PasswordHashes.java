@@ -50,16 +50,20 @@ public final class PasswordHashes {
 
   /** A fresh hash with a random salt. */
   public static String generate(char[] password) {
+    return generate(password, ALGORITHM, ITERATIONS);
+  }
+
+  static String generate(char[] password, String algorithm, int iterations) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     Base64.Encoder base64 = Base64.getEncoder();
-    return ALGORITHM
+    return algorithm
         + ":"
-        + ITERATIONS
+        + iterations
         + ":"
         + base64.encodeToString(salt)
         + ":"
-        + base64.encodeToString(pbkdf2(password, salt, ALGORITHM, ITERATIONS, KEY_BYTES));
+        + base64.encodeToString(pbkdf2(password, salt, algorithm, iterations, KEY_BYTES));
   }
 
   /**

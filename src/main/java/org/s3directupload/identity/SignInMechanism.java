@@ -93,9 +93,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
     }
-    // a fresh session id at sign-in: an id planted before it is worth nothing after it
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
+    // a fresh session at sign-in: an id planted before it is worth nothing after it, and nothing
+    // of a previous person's session (such as its page token) carries over
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      previous.invalidate();
     }
     request
         .getSession(true)
@@ -156,9 +158,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpMessageContext context,
       String message)
       throws IOException {
-    if (JsonErrors.isApi(request.getContextPath(), request.getRequestURI())) {
-      // the page's own script sends its token header: no Basic prompt for it, it explains itself
-      if (request.getHeader(CsrfTokens.HEADER) == null) {
+    if (JsonErrors.isApi(request)) {
+      // no Basic prompt for the page's own script (it sends its token and explains itself) nor
+      // for a browser's navigation: a browser that cached Basic credentials would replay them
+      if (!fromBrowser(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       }
       JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", message);
@@ -170,6 +173,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     return context.redirect(signInPage(request));
+  }
+
+  /** Whether the request is the upload page's script or a browser opening an address. */
+  private static boolean fromBrowser(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return request.getHeader(CsrfTokens.HEADER) != null
+        || "navigate".equalsIgnoreCase(request.getHeader("Sec-Fetch-Mode"))
+        || (accept != null && accept.contains("text/html"));
   }
 
   /** The sign-in page, with the page asked for as {@code next} (a path in this application). */

@@ -25,10 +25,10 @@ public class AccessDeniedServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String uri = original instanceof String s ? s : request.getRequestURI();
+    String uri = JsonErrors.normalized(original instanceof String s ? s : request.getRequestURI());
     String reason =
         request.getAttribute(REASON) instanceof String given ? given : missingRole(request, uri);
-    if (JsonErrors.isApi(request.getContextPath(), uri)) {
+    if (JsonErrors.isApi(request)) {
       JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", reason);
       return;
     }

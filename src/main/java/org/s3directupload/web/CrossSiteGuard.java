@@ -22,9 +22,10 @@ import org.s3directupload.identity.SignInMechanism;
  *       state-changing request whose {@code Origin} is neither this application's own (the
  *       request's {@code Host}) nor one of {@code upload.allowed-origins} — this also stops a
  *       forged sign-in, which would send the victim's uploads into the attacker's segment;
- *   <li>a state-changing API request authenticated by the session cookie without the session's
- *       token in {@value CsrfTokens#HEADER}. Scripts that send HTTP Basic need no token: browsers
- *       never add that header to a cross-site request by themselves, so it proves intent.
+ *   <li>a state-changing API request from a browser without the session's token in {@value
+ *       CsrfTokens#HEADER}. Scripts that send HTTP Basic need no token: they send no {@code
+ *       Sec-Fetch-Site}. A browser that replays cached Basic credentials does, so it needs the
+ *       token like a cookie session.
  * </ul>
  *
  * It runs after authentication and before JAX-RS, so a cross-site form post gets 403, not 415.
@@ -46,7 +47,7 @@ public class CrossSiteGuard extends HttpFilter {
     String refusal = refusal(request);
     if (refusal == null) {
       chain.doFilter(request, response);
-    } else if (JsonErrors.isApi(request.getContextPath(), request.getRequestURI())) {
+    } else if (JsonErrors.isApi(request)) {
       JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "cross_site", refusal);
     } else {
       request.setAttribute(AccessDeniedServlet.REASON, refusal);
@@ -58,7 +59,7 @@ public class CrossSiteGuard extends HttpFilter {
   private String refusal(HttpServletRequest request) {
     boolean safe = SAFE_METHODS.contains(request.getMethod());
     String site = request.getHeader("Sec-Fetch-Site");
-    boolean api = JsonErrors.isApi(request.getContextPath(), request.getRequestURI());
+    boolean api = JsonErrors.isApi(request);
     if (site != null && !OWN_SITE.contains(site.toLowerCase(Locale.ROOT)) && (api || !safe)) {
       return "This request came from another site (" + site + "), so it was refused.";
     }
@@ -67,17 +68,21 @@ public class CrossSiteGuard extends HttpFilter {
     }
     String origin = request.getHeader("Origin");
     if ("null".equals(origin)) {
-      // what browsers send for our own forms under Referrer-Policy: no-referrer; only their own
-      // Sec-Fetch-Site can then vouch that the request comes from this application's pages
-      if (site == null || !site.equalsIgnoreCase("same-origin")) {
+      // what browsers send for our own forms under Referrer-Policy: no-referrer; their own
+      // Sec-Fetch-Site vouches for it. A browser too old to send that may still post our page
+      // forms (sign-in, sign-out); the API then still needs the page's token or Basic
+      if (site == null ? api : !site.equalsIgnoreCase("same-origin")) {
         return "This request came from an unknown origin, so it was refused.";
       }
     } else if (origin != null && !isOwnOrigin(origin, request)) {
       return "This request came from another origin, so it was refused.";
     }
-    if (!api
-        || request.getUserPrincipal() == null
-        || request.getAttribute(SignInMechanism.BY_BASIC) != null) {
+    if (!api || request.getUserPrincipal() == null) {
+      return null;
+    }
+    // a script's Basic proves intent: a browser never adds that header on its own, except for
+    // credentials it cached, and then it says so with Sec-Fetch-Site (and needs the token)
+    if (request.getAttribute(SignInMechanism.BY_BASIC) != null && site == null) {
       return null;
     }
     if (!CsrfTokens.matches(request.getSession(false), request.getHeader(CsrfTokens.HEADER))) {

@@ -1,8 +1,11 @@
 package org.s3directupload.web;
 
 import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,8 +35,40 @@ public final class JsonErrors {
     response.flushBuffer();
   }
 
-  /** Whether a request is for the JSON API rather than a page. */
-  public static boolean isApi(String contextPath, String requestUri) {
-    return requestUri != null && requestUri.startsWith(contextPath + "/api/");
+  /**
+   * Whether a request is for the JSON API rather than a page: mapped to the API's servlet, or, on
+   * an error page, addressed to it in any spelling the container accepts ({@code /%61pi/…}, {@code
+   * /api;x/…}).
+   */
+  public static boolean isApi(HttpServletRequest request) {
+    if ("/api".equals(request.getServletPath())) {
+      return true;
+    }
+    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = original instanceof String s ? s : request.getRequestURI();
+    String api = request.getContextPath() + "/api";
+    String path = normalized(uri);
+    return path.equals(api) || path.startsWith(api + "/");
+  }
+
+  /** The path without {@code ;parameters}, percent-decoded, with no empty segments. */
+  static String normalized(String uri) {
+    if (uri == null) {
+      return "";
+    }
+    StringBuilder path = new StringBuilder();
+    for (String segment : uri.split("/")) {
+      int parameters = segment.indexOf(';');
+      String bare = parameters < 0 ? segment : segment.substring(0, parameters);
+      try {
+        bare = URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        // kept as sent
+      }
+      if (!bare.isEmpty()) {
+        path.append('/').append(bare);
+      }
+    }
+    return path.toString();
   }
 }

@@ -143,6 +143,43 @@ class CrossSiteIT {
   }
 
   @Test
+  void aBrowserReplayingCachedBasicCredentialsNeedsTheToken() throws Exception {
+    HttpResponse<String> response =
+        Http.send(
+            People.ALICE
+                .request(app.resolve("api/uploads"))
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                .build());
+
+    assertForbidden(response);
+  }
+
+  @Test
+  void otherSpellingsOfTheApiPathAreGuardedAlike() throws Exception {
+    for (String path : List.of("api/uploads/", "api;x=1/uploads", "%61pi/uploads")) {
+      HttpResponse<String> response =
+          victim.send(
+              victim
+                  .request(URI.create(app + path))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                  .build());
+      assertTrue(
+          List.of(403, 404).contains(response.statusCode()),
+          path + " answered " + response.statusCode() + " " + response.body());
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+          path + " " + response.headers());
+    }
+  }
+
+  @Test
   void basicFromAForeignOriginIsRefused() throws Exception {
     HttpResponse<String> response =
         Http.send(

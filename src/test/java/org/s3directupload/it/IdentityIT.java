@@ -86,6 +86,32 @@ class IdentityIT {
     assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
   }
 
+  @Test
+  void aBrowserOpeningTheApiGetsNoBasicPromptToCache() throws Exception {
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(app.resolve("api/bucket/setup"))
+                .header("Sec-Fetch-Mode", "navigate")
+                .header("Accept", "text/html,application/xhtml+xml")
+                .GET()
+                .build());
+
+    assertError(response, 401, "unauthenticated");
+    assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
+  }
+
+  @Test
+  void signingInDropsWhatTheSessionHeldBefore() throws Exception {
+    BrowserSession session = new BrowserSession(app);
+    session.signIn(People.ALICE);
+    String alicesToken = session.csrfToken();
+
+    session.signIn(People.BOB);
+
+    assertTrue(!session.csrfToken().equals(alicesToken), "the token must not carry over");
+    assertError(session.requestTicket(Map.of("X-CSRF-Token", alicesToken)), 403, "cross_site");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "index.xhtml", "bucket-doctor.xhtml"})
   void anonymousPagesSendPeopleToTheSignInPage(String page) throws Exception {
