@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.s3directupload.web.JsonErrors;
@@ -96,14 +97,24 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     // a fresh session at sign-in: an id planted before it is worth nothing after it, and nothing
     // of a previous person's session (such as its page token) carries over
     HttpSession previous = request.getSession(false);
+    String previousId = previous == null ? null : previous.getId();
     if (previous != null) {
-      previous.invalidate();
+      try {
+        previous.invalidate();
+      } catch (IllegalStateException alreadyInvalid) {
+        // nothing left to drop
+      }
     }
-    request
-        .getSession(true)
-        .setAttribute(
-            SignedIn.ATTRIBUTE,
-            new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+    HttpSession session = request.getSession(true);
+    if (session.getId().equals(previousId)) {
+      request.changeSessionId();
+    }
+    for (String name : Collections.list(session.getAttributeNames())) {
+      session.removeAttribute(name);
+    }
+    session.setAttribute(
+        SignedIn.ATTRIBUTE,
+        new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
     SessionCookies.ensureSameSite(request, response);
     return context.notifyContainerAboutLogin(result);
   }

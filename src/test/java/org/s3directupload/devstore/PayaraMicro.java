@@ -61,6 +61,23 @@ public final class PayaraMicro implements AutoCloseable {
       Map<String, String> environment,
       PrintStream echo)
       throws IOException {
+    return start(microJar, war, port, contextRoot, environment, echo, List.of());
+  }
+
+  /**
+   * As above, with more Payara Micro options, such as {@code --postbootcommandfile}.
+   *
+   * @param options added to the command line
+   */
+  public static PayaraMicro start(
+      Path microJar,
+      Path war,
+      int port,
+      String contextRoot,
+      Map<String, String> environment,
+      PrintStream echo,
+      List<String> options)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -74,6 +91,7 @@ public final class PayaraMicro implements AutoCloseable {
             contextRoot,
             "--deploy",
             war.toString()));
+    command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     return new PayaraMicro(builder.start(), echo);
