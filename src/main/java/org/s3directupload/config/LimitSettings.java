@@ -34,7 +34,7 @@ public record LimitSettings(
    * @throws InvalidSettingException naming the first key whose value cannot be used
    */
   public static LimitSettings read(Function<String, Optional<String>> source, long maxSize) {
-    long bytes = count(BYTES, required(source, BYTES));
+    long bytes = count(BYTES, UploadSettings.required(source, BYTES));
     if (bytes < maxSize) {
       throw new InvalidSettingException(
           BYTES,
@@ -46,20 +46,13 @@ public record LimitSettings(
               + maxSize
               + "), so the largest allowed file could never be uploaded.");
     }
-    String dataSource = required(source, DATA_SOURCE).strip();
+    String dataSource = UploadSettings.required(source, DATA_SOURCE).strip();
     return new LimitSettings(
-        count(TICKETS, required(source, TICKETS)),
-        window(TICKETS_WINDOW, required(source, TICKETS_WINDOW)),
+        count(TICKETS, UploadSettings.required(source, TICKETS)),
+        window(TICKETS_WINDOW, UploadSettings.required(source, TICKETS_WINDOW)),
         bytes,
-        window(BYTES_WINDOW, required(source, BYTES_WINDOW)),
+        window(BYTES_WINDOW, UploadSettings.required(source, BYTES_WINDOW)),
         dataSource);
-  }
-
-  private static String required(Function<String, Optional<String>> source, String key) {
-    return source
-        .apply(key)
-        .filter(value -> !value.isBlank())
-        .orElseThrow(() -> new InvalidSettingException(key, "is required but has no value."));
   }
 
   private static long count(String key, String value) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -125,7 +126,8 @@ public record UploadSettings(
         source.apply(ALLOWED_ORIGINS).map(UploadSettings::origins).orElse(List.of()));
   }
 
-  private static String required(Function<String, Optional<String>> source, String key) {
+  /** The key's value; a missing or blank one stops start-up naming the key. */
+  static String required(Function<String, Optional<String>> source, String key) {
     return source
         .apply(key)
         .filter(value -> !value.isBlank())
@@ -191,28 +193,12 @@ public record UploadSettings(
   }
 
   private static URI endpoint(String value) {
-    URI uri;
-    try {
-      uri = new URI(value.trim());
-    } catch (URISyntaxException e) {
-      // the value is not repeated: a mistyped endpoint may carry credentials
-      throw new InvalidSettingException(ENDPOINT, "is not a URL.");
-    }
-    boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-    boolean bare =
-        uri.getRawQuery() == null
-            && uri.getRawFragment() == null
-            && uri.getRawUserInfo() == null
-            && (uri.getRawPath() == null
-                || uri.getRawPath().isEmpty()
-                || uri.getRawPath().equals("/"));
-    if (!httpScheme || uri.getHost() == null || !bare) {
-      throw new InvalidSettingException(
-          ENDPOINT,
-          "must be an http or https URL with a host and nothing else (no user name, password,"
-              + " path or query), such as https://s3.example.com:9000.");
-    }
-    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    return ServerAddresses.read(
+        ENDPOINT,
+        value,
+        Set.of("http", "https"),
+        "must be an http or https URL with a host and nothing else (no user name, password,"
+            + " path or query), such as https://s3.example.com:9000.");
   }
 
   private static boolean bool(String key, String value) {

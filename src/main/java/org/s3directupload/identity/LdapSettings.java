@@ -1,7 +1,6 @@
 package org.s3directupload.identity;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import org.s3directupload.config.InvalidSettingException;
+import org.s3directupload.config.ServerAddresses;
 
 /**
  * Every {@code upload.ldap.*} setting, converted once. As with the other settings, defaults live in
@@ -150,28 +150,12 @@ public record LdapSettings(
   }
 
   private static URI url(String value) {
-    URI uri;
-    try {
-      uri = new URI(value.trim());
-    } catch (URISyntaxException e) {
-      // the value is not repeated: a mistyped URL may carry credentials
-      throw new InvalidSettingException(URL, "is not a URL.");
-    }
-    boolean ldapScheme = "ldap".equals(uri.getScheme()) || "ldaps".equals(uri.getScheme());
-    boolean bare =
-        uri.getRawQuery() == null
-            && uri.getRawFragment() == null
-            && uri.getRawUserInfo() == null
-            && (uri.getRawPath() == null
-                || uri.getRawPath().isEmpty()
-                || uri.getRawPath().equals("/"));
-    if (!ldapScheme || uri.getHost() == null || !bare) {
-      throw new InvalidSettingException(
-          URL,
-          "must be an ldap or ldaps URL with a host, an optional port and nothing else (no user"
-              + " name, base DN or query), such as ldaps://ldap.example.com:636.");
-    }
-    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    return ServerAddresses.read(
+        URL,
+        value,
+        Set.of("ldap", "ldaps"),
+        "must be an ldap or ldaps URL with a host, an optional port and nothing else (no user"
+            + " name, base DN or query), such as ldaps://ldap.example.com:636.");
   }
 
   private static String dn(String key, String value) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrossSiteIT {
 
   private static final String EVIL = "https://evil.example";
+  private static final String PDF =
+      "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -46,10 +48,7 @@ class CrossSiteIT {
   }
 
   private static void assertForbidden(HttpResponse<String> response) {
-    assertEquals(403, response.statusCode(), response.body());
-    assertTrue(
-        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    assertEquals("cross_site", Http.json(response).getString("error"), response.body());
+    Http.assertErrorShape(response, 403, "cross_site");
   }
 
   @Test
@@ -133,13 +132,7 @@ class CrossSiteIT {
   @Test
   void scriptsWithBasicNeedNoToken() throws Exception {
     assertEquals(
-        201,
-        People.ALICE
-            .post(
-                app.resolve("api/uploads"),
-                "application/json",
-                "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}")
-            .statusCode());
+        201, People.ALICE.post(app.resolve("api/uploads"), "application/json", PDF).statusCode());
   }
 
   @Test
@@ -150,9 +143,7 @@ class CrossSiteIT {
                 .request(app.resolve("api/uploads"))
                 .header("Content-Type", "application/json")
                 .header("Sec-Fetch-Site", "same-origin")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                .POST(HttpRequest.BodyPublishers.ofString(PDF))
                 .build());
 
     assertForbidden(response);
@@ -166,9 +157,7 @@ class CrossSiteIT {
               victim
                   .request(URI.create(app + path))
                   .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                  .POST(HttpRequest.BodyPublishers.ofString(PDF))
                   .build());
       assertTrue(
           List.of(403, 404).contains(response.statusCode()),
@@ -187,9 +176,7 @@ class CrossSiteIT {
                 .request(app.resolve("api/uploads"))
                 .header("Content-Type", "application/json")
                 .header("Origin", EVIL)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}"))
+                .POST(HttpRequest.BodyPublishers.ofString(PDF))
                 .build());
 
     assertForbidden(response);

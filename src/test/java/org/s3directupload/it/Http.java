@@ -1,5 +1,9 @@
 package org.s3directupload.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** Small HTTP helpers over the JDK client, HTTP/1.1 so no upgrade headers reach the store. */
 public final class Http {
@@ -59,5 +64,22 @@ public final class Http {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     }
+  }
+
+  /**
+   * The project's error shape: the status, a JSON body of exactly {@code error} and {@code
+   * message}, the code, and a sentence for a person without a stack trace.
+   */
+  public static void assertErrorShape(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        response.headers().toString());
+    JsonObject body = json(response);
+    assertEquals(Set.of("error", "message"), body.keySet(), response.body());
+    assertEquals(code, body.getString("error"));
+    String message = body.getString("message");
+    assertTrue(message.length() > 10 && message.endsWith("."), message);
+    assertFalse(message.contains("Exception") || message.contains("\tat "), message);
   }
 }

@@ -48,16 +48,6 @@ class IdentityIT {
     uploads = app.resolve("api/uploads");
   }
 
-  private static void assertError(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-        response.headers().toString());
-    JsonObject body = Http.json(response);
-    assertEquals(code, body.getString("error"), response.body());
-    assertFalse(body.getString("message").isBlank());
-  }
-
   @Test
   void anonymousApiCallsGet401WithABasicChallenge() throws Exception {
     for (HttpResponse<String> response :
@@ -65,7 +55,7 @@ class IdentityIT {
             Http.post(uploads, "application/json", PDF),
             Http.get(app.resolve("api/bucket/doctor")),
             Http.get(app.resolve("api/bucket/setup")))) {
-      assertError(response, 401, "unauthenticated");
+      Http.assertErrorShape(response, 401, "unauthenticated");
       assertTrue(
           response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm="),
           response.headers().toString());
@@ -82,7 +72,7 @@ class IdentityIT {
                 .POST(HttpRequest.BodyPublishers.ofString(PDF))
                 .build());
 
-    assertError(response, 401, "unauthenticated");
+    Http.assertErrorShape(response, 401, "unauthenticated");
     assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
   }
 
@@ -96,7 +86,7 @@ class IdentityIT {
                 .GET()
                 .build());
 
-    assertError(response, 401, "unauthenticated");
+    Http.assertErrorShape(response, 401, "unauthenticated");
     assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
   }
 
@@ -109,7 +99,8 @@ class IdentityIT {
     session.signIn(People.BOB);
 
     assertTrue(!session.csrfToken().equals(alicesToken), "the token must not carry over");
-    assertError(session.requestTicket(Map.of("X-CSRF-Token", alicesToken)), 403, "cross_site");
+    Http.assertErrorShape(
+        session.requestTicket(Map.of("X-CSRF-Token", alicesToken)), 403, "cross_site");
   }
 
   @ParameterizedTest
@@ -143,7 +134,7 @@ class IdentityIT {
             "Basic " + java.util.Base64.getEncoder().encodeToString("nobody:x".getBytes()),
             "Basic not-base64!",
             "Bearer abc")) {
-      assertError(
+      Http.assertErrorShape(
           Http.send(
               HttpRequest.newBuilder(uploads)
                   .header("Authorization", authorization)
@@ -159,15 +150,15 @@ class IdentityIT {
   void aPersonWithoutTheUploaderRoleGets403() throws Exception {
     HttpResponse<String> response = People.ADA.post(uploads, "application/json", PDF);
 
-    assertError(response, 403, "forbidden");
+    Http.assertErrorShape(response, 403, "forbidden");
     assertTrue(Http.json(response).getString("message").contains("uploader"), response.body());
   }
 
   @Test
   void anUploaderMayNotRunTheBucketSetupOrDoctor() throws Exception {
-    assertError(People.ALICE.get(app.resolve("api/bucket/doctor")), 403, "forbidden");
-    assertError(People.ALICE.get(app.resolve("api/bucket/setup")), 403, "forbidden");
-    assertError(
+    Http.assertErrorShape(People.ALICE.get(app.resolve("api/bucket/doctor")), 403, "forbidden");
+    Http.assertErrorShape(People.ALICE.get(app.resolve("api/bucket/setup")), 403, "forbidden");
+    Http.assertErrorShape(
         People.ALICE.post(app.resolve("api/bucket/setup"), "application/json", ""),
         403,
         "forbidden");
@@ -273,6 +264,7 @@ class IdentityIT {
 
     assertTrue(List.of(302, 303).contains(out.statusCode()), out.statusCode() + out.body());
     assertTrue(out.headers().firstValue("Location").orElse("").contains("login.xhtml"));
-    assertError(session.requestTicket(Map.of("X-CSRF-Token", token)), 401, "unauthenticated");
+    Http.assertErrorShape(
+        session.requestTicket(Map.of("X-CSRF-Token", token)), 401, "unauthenticated");
   }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,19 +40,6 @@ class UploadsApiIT {
   void locate() {
     app = TheWar.onLoopback(reported);
     uploads = app.resolve("api/uploads");
-  }
-
-  private static void assertErrorShape(HttpResponse<String> response, int status, String code) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertTrue(
-        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-        response.headers().toString());
-    JsonObject body = Http.json(response);
-    assertEquals(Set.of("error", "message"), body.keySet(), response.body());
-    assertEquals(code, body.getString("error"));
-    String message = body.getString("message");
-    assertTrue(message.length() > 10 && message.endsWith("."), message);
-    assertFalse(message.contains("Exception") || message.contains("\tat "), message);
   }
 
   @Test
@@ -137,12 +123,12 @@ class UploadsApiIT {
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":1}|415|type_not_allowed",
       })
   void badRequestsAreRefusedInTheJsonShape(String body, int status, String code) throws Exception {
-    assertErrorShape(People.ALICE.post(uploads, "application/json", body), status, code);
+    Http.assertErrorShape(People.ALICE.post(uploads, "application/json", body), status, code);
   }
 
   @Test
   void requestThatIsNotJsonIs415() throws Exception {
-    assertErrorShape(
+    Http.assertErrorShape(
         People.ALICE.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"),
         415,
         "unsupported_media_type");
@@ -150,7 +136,7 @@ class UploadsApiIT {
 
   @Test
   void oversizedBodyIs413() throws Exception {
-    assertErrorShape(
+    Http.assertErrorShape(
         People.ALICE.post(
             uploads, "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
         413,
@@ -159,12 +145,12 @@ class UploadsApiIT {
 
   @Test
   void unknownApiPathIs404() throws Exception {
-    assertErrorShape(People.ALICE.get(app.resolve("api/nothing-here")), 404, "not_found");
+    Http.assertErrorShape(People.ALICE.get(app.resolve("api/nothing-here")), 404, "not_found");
   }
 
   @Test
   void wrongMethodIs405() throws Exception {
-    assertErrorShape(People.ALICE.get(uploads), 405, "method_not_allowed");
+    Http.assertErrorShape(People.ALICE.get(uploads), 405, "method_not_allowed");
   }
 
   @Test

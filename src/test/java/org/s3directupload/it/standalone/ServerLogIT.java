@@ -36,8 +36,8 @@ class ServerLogIT {
       URI uploads = app.resolve("api/uploads");
 
       BrowserSession session = new BrowserSession(app);
-      session.signIn(People.ALICE);
       session.signIn(People.BOB.username(), "a-wrong-password-for-bob", session.origin());
+      session.signIn(People.ALICE);
       String token = session.csrfToken();
       assertEquals(201, session.requestTicket(Map.of(CSRF, token)).statusCode());
       assertEquals(403, session.requestTicket(Map.of(CSRF, "forged-token-value")).statusCode());
