@@ -65,17 +65,14 @@ public class SignInPage {
       faces.addMessage(null, error("Enter your name and your password."));
       return;
     }
-    // start from nothing: whoever was signed in on this browser is signed out first (some
-    // servers would otherwise keep the request's current identity and not ask the mechanism)
-    HttpSession previous = request.getSession(false);
-    if (previous != null || request.getUserPrincipal() != null) {
+    // whoever was signed in on this browser is signed out first: some servers (WildFly) would
+    // otherwise keep the request's current identity and not ask the mechanism. The mechanism then
+    // replaces the session.
+    if (request.getUserPrincipal() != null) {
       try {
         request.logout();
       } catch (ServletException e) {
-        // the session below goes anyway
-      }
-      if (previous != null) {
-        previous.invalidate();
+        // the mechanism replaces the session anyway
       }
     }
     AuthenticationStatus status =

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,8 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class BrowserSession {
 
-  private static final Pattern VIEW_STATE =
-      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+  private static final Pattern HIDDEN = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>");
+  private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
+  private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
+  private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
   private static final Pattern TOKEN = Pattern.compile("data-csrf-token=\"([^\"]+)\"");
 
   private final URI app;
@@ -54,29 +57,53 @@ public final class BrowserSession {
    */
   public HttpResponse<String> signIn(String name, String password, String origin)
       throws IOException, InterruptedException {
-    HttpResponse<String> form = get(app.resolve("login.xhtml"));
-    Matcher state = VIEW_STATE.matcher(form.body());
-    if (!state.find()) {
-      throw new AssertionError("The sign-in page has no view state: " + form.body());
+    return submit(
+        app.resolve("login.xhtml"),
+        "login",
+        Map.of("login:name", name, "login:password", password, "login:submit", "Sign in"),
+        origin);
+  }
+
+  /**
+   * Submits a Faces form of a page as a browser does: every hidden field the page rendered in it
+   * (view state, and whatever else the Faces implementation needs, e.g. MyFaces' {@code
+   * <form>_SUBMIT}) plus {@code fields}, from {@code origin}.
+   */
+  public HttpResponse<String> submit(
+      URI page, String formId, Map<String, String> fields, String origin)
+      throws IOException, InterruptedException {
+    HttpResponse<String> form = get(page);
+    Matcher start =
+        Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>")
+            .matcher(form.body());
+    if (!start.find()) {
+      throw new AssertionError("No form " + formId + " on " + page + ": " + form.body());
     }
-    Map<String, String> fields =
-        Map.of(
-            "login",
-            "login",
-            "login:name",
-            name,
-            "login:password",
-            password,
-            "login:submit",
-            "Sign in",
-            "jakarta.faces.ViewState",
-            state.group(1));
+    int end = form.body().indexOf("</form>", start.end());
+    String inside = form.body().substring(start.end(), end < 0 ? form.body().length() : end);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(formId, formId);
+    Matcher hidden = HIDDEN.matcher(inside);
+    while (hidden.find()) {
+      Matcher name = NAME.matcher(hidden.group());
+      Matcher value = VALUE.matcher(hidden.group());
+      if (name.find()) {
+        values.put(name.group(1), value.find() ? unescape(value.group(1)) : "");
+      }
+    }
+    values.putAll(fields);
+    Matcher action = ACTION.matcher(start.group());
+    URI target = action.find() ? page.resolve(unescape(action.group(1))) : page;
     return send(
-        request(app.resolve("login.xhtml"))
+        request(target)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Origin", origin)
-            .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields)))
+            .POST(HttpRequest.BodyPublishers.ofString(formEncoded(values)))
             .build());
+  }
+
+  private static String unescape(String html) {
+    return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
   }
 
   public HttpResponse<String> signIn(People person) throws IOException, InterruptedException {

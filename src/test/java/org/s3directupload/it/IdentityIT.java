@@ -106,14 +106,24 @@ class IdentityIT {
   @ParameterizedTest
   @ValueSource(strings = {"", "index.xhtml", "bucket-doctor.xhtml"})
   void anonymousPagesSendPeopleToTheSignInPage(String page) throws Exception {
-    HttpResponse<String> response = new BrowserSession(app).get(app.resolve(page));
+    BrowserSession anonymous = new BrowserSession(app);
+    HttpResponse<String> response = anonymous.get(app.resolve(page));
+    // the root may first lead to index.xhtml (Open Liberty: see WelcomePage), then to sign-in
+    for (int hop = 0; hop < 2 && !location(response).contains("/login.xhtml"); hop++) {
+      assertTrue(List.of(302, 303).contains(response.statusCode()), "" + response.statusCode());
+      response = anonymous.get(app.resolve(location(response)));
+    }
 
     assertTrue(List.of(302, 303).contains(response.statusCode()), "" + response.statusCode());
-    String location = response.headers().firstValue("Location").orElse("");
+    String location = location(response);
     assertTrue(location.contains("/login.xhtml"), location);
     if (!page.isEmpty()) {
       assertTrue(location.endsWith("next=%2F" + page), location);
     }
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElse("");
   }
 
   @Test
@@ -241,26 +251,12 @@ class IdentityIT {
     BrowserSession session = new BrowserSession(app);
     session.signIn(People.ALICE);
     String token = session.csrfToken();
-    HttpResponse<String> page = session.get(app);
-    java.util.regex.Matcher state =
-        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
-            .matcher(page.body());
-    assertTrue(state.find(), page.body());
-
     HttpResponse<String> out =
-        session.send(
-            session
-                .request(app.resolve("index.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", session.origin())
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        BrowserSession.formEncoded(
-                            Map.of(
-                                "sign-out", "sign-out",
-                                "sign-out:submit", "Sign out",
-                                "jakarta.faces.ViewState", state.group(1)))))
-                .build());
+        session.submit(
+            app.resolve("index.xhtml"),
+            "sign-out",
+            Map.of("sign-out:submit", "Sign out"),
+            session.origin());
 
     assertTrue(List.of(302, 303).contains(out.statusCode()), out.statusCode() + out.body());
     assertTrue(out.headers().firstValue("Location").orElse("").contains("login.xhtml"));
