@@ -64,11 +64,6 @@ public final class TicketIssuer {
     rules.check(request);
   }
 
-  /** Where {@code person}'s keys start. */
-  public String segmentOf(String person) {
-    return keys.segmentOf(person);
-  }
-
   /**
    * A ticket for a key the caller chose, for the bucket doctor's canary uploads: signed exactly as
    * a person's ticket is, so the canary meets the same signature, CORS rule and policy.

@@ -14,8 +14,8 @@ import org.s3directupload.config.UploadSettings;
 
 /**
  * Marks the session cookie {@code Secure} when every origin the application is served from ({@code
- * upload.allowed-origins}) is https, so the cookie never travels in clear text. web.xml already
- * makes it {@code HttpOnly} and {@code SameSite=Lax}.
+ * upload.allowed-origins}) is https, so the cookie never travels in clear text, and makes it {@code
+ * HttpOnly} and {@code SameSite=Lax}.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
