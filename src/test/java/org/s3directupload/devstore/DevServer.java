@@ -79,7 +79,7 @@ public final class DevServer {
                   }
                 }));
 
-    if (!micro.awaitConsole(PayaraMicro.READY, Duration.ofMinutes(3))) {
+    if (!micro.awaitConsole(PayaraMicro.READY, PayaraMicro.START_TIMEOUT)) {
       System.err.println("Payara Micro did not start; its console is above.");
       System.exit(1);
     }

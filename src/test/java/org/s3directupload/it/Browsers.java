@@ -70,7 +70,7 @@ public final class Browsers {
     browser.findElement(By.id("login:name")).sendKeys(person.username());
     browser.findElement(By.id("login:password")).sendKeys(person.password());
     browser.findElement(By.id("login:submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .withMessage(
             () ->
                 "not signed in; the browser shows "

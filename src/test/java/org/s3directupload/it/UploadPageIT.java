@@ -77,7 +77,7 @@ class UploadPageIT {
       signedIn = true;
     }
     browser.get(app.toString());
-    waitUntil(Duration.ofSeconds(20), () -> "true".equals(uploader().getAttribute("data-ready")));
+    waitUntil(Duration.ofSeconds(60), () -> "true".equals(uploader().getAttribute("data-ready")));
   }
 
   @AfterEach
@@ -118,7 +118,7 @@ class UploadPageIT {
   /** Waits until the file's row reaches a final state and returns it. */
   private WebElement finished(String fileName) {
     waitUntil(
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
         () -> {
           List<WebElement> rows =
               browser.findElements(By.cssSelector("#upload-list li[data-file='" + fileName + "']"));

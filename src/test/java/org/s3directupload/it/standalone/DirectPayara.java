@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.s3directupload.devstore.PayaraMicro;
@@ -32,7 +31,7 @@ final class DirectPayara {
             environment,
             null);
     assertTrue(
-        micro.awaitConsole(PayaraMicro.READY, Duration.ofMinutes(2)),
+        micro.awaitConsole(PayaraMicro.READY, PayaraMicro.START_TIMEOUT),
         "Payara Micro did not finish starting:\n" + micro.console());
     return micro;
   }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,12 @@ import org.s3directupload.it.People;
 import org.s3directupload.it.TestStore;
 
 /**
- * The per-person limits on Payara Micro with small values: 429 in the JSON shape with {@code
+ * The per-person limits with small values, on two instances of the application behind an imagined
+ * load balancer: two Payara Micro processes sharing one database (an H2 server on loopback, which
+ * each reaches through a JDBC pool made by a post-boot command). Requests alternate between the
+ * instances, so every limit below holds across both: 429 in the JSON shape with {@code
  * Retry-After}, recovery when the window ends, the byte limit, and what the page tells a person.
- * Counts live in the server's default data source.
+ * (Every Arquillian run counts its tickets in the server's default data source.)
  */
 @ExtendWith(TestStore.class)
 class LimitsIT {
@@ -38,32 +43,71 @@ class LimitsIT {
   private static final int TICKETS = 3;
   private static final String MIB = "1048576";
 
-  private static PayaraMicro micro;
-  private static URI app;
+  private static Server database;
+  private static final List<PayaraMicro> instances = new ArrayList<>();
+  private static final List<URI> apps = new ArrayList<>();
+  private static int requests;
 
   @BeforeAll
   static void start() throws Exception {
-    micro =
-        DirectPayara.start(
-            Map.of(
-                "UPLOAD_LIMITS_TICKETS", Integer.toString(TICKETS),
-                "UPLOAD_LIMITS_TICKETS_WINDOW", "PT5S",
-                "UPLOAD_MAX_SIZE", MIB,
-                "UPLOAD_LIMITS_BYTES", "2621440", // 2.5 MiB
-                "UPLOAD_LIMITS_BYTES_WINDOW", "PT1H"));
-    app = DirectPayara.app();
+    int databasePort = Integer.getInteger("it.h2.port");
+    database =
+        Server.createTcpServer("-tcpPort", Integer.toString(databasePort), "-ifNotExists").start();
+    Path commands = Files.createTempFile(Path.of("target"), "limits-pool", ".asadmin");
+    Files.writeString(
+        commands,
+        "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+            + " --restype javax.sql.DataSource --property user=sa:password=sa:url=jdbc\\:h2\\:tcp\\://127.0.0.1\\:"
+            + databasePort
+            + "/mem\\:limits;DB_CLOSE_DELAY\\=-1 limitsPool\n"
+            + "create-jdbc-resource --connectionpoolid limitsPool jdbc/uploadLimits\n");
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(
+        Map.of(
+            "UPLOAD_LIMITS_DATA_SOURCE", "jdbc/uploadLimits",
+            "UPLOAD_LIMITS_TICKETS", Integer.toString(TICKETS),
+            "UPLOAD_LIMITS_TICKETS_WINDOW", "PT5S",
+            "UPLOAD_MAX_SIZE", MIB,
+            "UPLOAD_LIMITS_BYTES", "2621440", // 2.5 MiB
+            "UPLOAD_LIMITS_BYTES_WINDOW", "PT1H"));
+    for (int port :
+        new int[] {Integer.getInteger("it.spare.port"), Integer.getInteger("it.spare2.port")}) {
+      instances.add(
+          PayaraMicro.start(
+              Path.of(System.getProperty("it.micro.jar")),
+              Path.of(System.getProperty("it.war")),
+              port,
+              "/",
+              environment,
+              null,
+              List.of("--postbootcommandfile", commands.toString())));
+      apps.add(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+    for (PayaraMicro instance : instances) {
+      assertTrue(
+          instance.awaitConsole(PayaraMicro.READY, PayaraMicro.START_TIMEOUT), instance.console());
+      assertTrue(instance.console().contains("counted in jdbc/uploadLimits"), instance.console());
+    }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (micro != null) {
-      micro.close();
+    for (PayaraMicro instance : instances) {
+      instance.close();
     }
+    if (database != null) {
+      database.stop();
+    }
+  }
+
+  /** The next instance in turn, as a round-robin load balancer would choose. */
+  private static URI app() {
+    return apps.get(requests++ % apps.size());
   }
 
   private static HttpResponse<String> ticket(People person, String size) throws Exception {
     return person.post(
-        app.resolve("api/uploads"),
+        app().resolve("api/uploads"),
         "application/json",
         "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":" + size + "}");
   }
@@ -84,8 +128,10 @@ class LimitsIT {
     }
 
     HttpResponse<String> refused = ticket(People.ALICE, "3");
+    HttpResponse<String> refusedByTheOther = ticket(People.ALICE, "3");
 
     assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals(429, refusedByTheOther.statusCode(), "both instances count the same tickets");
     assertEquals("too_many_requests", Http.json(refused).getString("error"));
     String message = Http.json(refused).getString("message");
     assertTrue(message.contains("3 uploads within 5 seconds"), message);
@@ -120,7 +166,7 @@ class LimitsIT {
     for (int i = 0; i < TICKETS + 2; i++) {
       HttpResponse<String> wrongType =
           People.ALICE.post(
-              app.resolve("api/uploads"),
+              app().resolve("api/uploads"),
               "application/json",
               "{\"filename\":\"a.exe\",\"contentType\":\"application/x-msdownload\",\"size\":3}");
       assertEquals(415, wrongType.statusCode(), wrongType.body());
@@ -138,12 +184,12 @@ class LimitsIT {
     }
     ChromeDriver browser = Browsers.headlessChromium();
     try {
-      Browsers.signIn(browser, app, People.BOB, "index.xhtml");
-      new WebDriverWait(browser, Duration.ofSeconds(20))
+      Browsers.signIn(browser, apps.get(0), People.BOB, "index.xhtml");
+      new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(d -> "true".equals(d.findElement(By.id("uploader")).getAttribute("data-ready")));
       atTheStartOfAWindow();
       browser.findElement(By.id("file-input")).sendKeys(String.join("\n", paths));
-      new WebDriverWait(browser, Duration.ofSeconds(30))
+      new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(
               d ->
                   d.findElements(By.cssSelector("#upload-list li")).stream()
