@@ -1,0 +1,223 @@
+/**
+ * The uploader on the page: the file input, dropping files anywhere on the page, one row per file
+ * with progress, a cancel button and the outcome, and announcements in the live region.
+ *
+ * Events (CustomEvent, dispatched on the uploader element, `detail.file` is the File):
+ * `upload:start`, `upload:progress` (`detail.loaded`, `detail.total`), `upload:done`
+ * (`detail.key`), `upload:error` (`detail.error`, an UploadError).
+ */
+import { UploadError } from './errors.js';
+import { checkFile } from './rules.js';
+import { requestTicket } from './ticket.js';
+import { putFile } from './put.js';
+
+/** How many files travel at once; the rest wait their turn. */
+const PARALLEL_UPLOADS = 3;
+
+/**
+ * Uploads one file: ticket, then PUT.
+ * @param {string} api the `POST /api/uploads` URL
+ * @param {File} file
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
+ *   onProgress?: function(number, number): void}} [options] those of requestTicket and putFile
+ * @returns {Promise<string>} the object key
+ */
+export async function uploadFile(api, file, options = {}) {
+  const ticket = await requestTicket(api, file, options);
+  await putFile(ticket, file, options);
+  return ticket.key;
+}
+
+function element(page, tag, className, text) {
+  const node = page.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function emit(uploader, name, detail) {
+  uploader.root.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+/** A new row at the end of the list: name, cancel button, progress bar, outcome. */
+function addRow(uploader, file) {
+  const make = (...parts) => element(uploader.page, ...parts);
+  const item = make('li', 'upload');
+  item.dataset.file = file.name;
+  item.dataset.state = 'waiting';
+  const name = make('span', 'name', file.name);
+  const progress = make('progress');
+  progress.max = 100;
+  progress.value = 0;
+  progress.setAttribute('aria-label', `Upload progress of ${file.name}`);
+  const cancel = make('button', 'cancel', 'Cancel');
+  cancel.type = 'button';
+  cancel.setAttribute('aria-label', `Cancel upload of ${file.name}`);
+  const outcome = make('span', 'outcome', 'Waiting…');
+  item.append(name, cancel, progress, outcome);
+  uploader.list.append(item);
+  return { item, progress, cancel, outcome };
+}
+
+/** The row's final state and outcome, also said in the live region. */
+function finish(uploader, view, state, text, key) {
+  view.item.dataset.state = state;
+  view.outcome.textContent = text;
+  if (key) {
+    view.item.dataset.key = key;
+    view.outcome.append(element(uploader.page, 'span', 'key', key), '.');
+  }
+  view.cancel.remove();
+  uploader.status.textContent = view.outcome.textContent;
+}
+
+function cancelled(uploader, view, file) {
+  finish(uploader, view, 'cancelled', `“${file.name}”: upload cancelled.`);
+}
+
+function succeeded(uploader, view, file, key) {
+  view.progress.value = 100;
+  finish(uploader, view, 'done', `“${file.name}” is stored as `, key);
+  emit(uploader, 'upload:done', { file, key });
+}
+
+function failed(uploader, view, file, error, state = 'error') {
+  finish(uploader, view, state, error.message);
+  emit(uploader, 'upload:error', { file, error });
+}
+
+function showProgress(uploader, view, file, loaded, total) {
+  view.progress.value = Math.round((loaded / total) * 100);
+  emit(uploader, 'upload:progress', { file, loaded, total });
+}
+
+/** One file from its turn in the queue to its outcome; never rejects. */
+async function run(uploader, { file, view, controller }) {
+  view.item.dataset.state = 'uploading';
+  view.outcome.textContent = 'Uploading…';
+  emit(uploader, 'upload:start', { file });
+  let key;
+  try {
+    key = await uploadFile(uploader.api, file, {
+      csrfToken: uploader.csrfToken,
+      signal: controller.signal,
+      onProgress: (loaded, total) => showProgress(uploader, view, file, loaded, total),
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      cancelled(uploader, view, file);
+    } else {
+      failed(uploader, view, file, error instanceof UploadError ? error
+        : new UploadError('network', `“${file.name}” was not uploaded: ${error.message}`));
+    }
+    return;
+  }
+  succeeded(uploader, view, file, key);
+}
+
+/** Runs jobs at most `limit` at a time, in the order they came; skips cancelled ones. */
+function createQueue(limit, work) {
+  const waiting = [];
+  let running = 0;
+  function next() {
+    while (running < limit && waiting.length > 0) {
+      const job = waiting.shift();
+      if (!job.controller.signal.aborted) {
+        running += 1;
+        work(job).finally(() => {
+          running -= 1;
+          next();
+        });
+      }
+    }
+  }
+  return { add: (job) => waiting.push(job), next };
+}
+
+/** A row for the file, then either the page's refusal or a place in the queue. */
+function enqueue(uploader, queue, file) {
+  const view = addRow(uploader, file);
+  const refusal = checkFile(file, uploader.rules);
+  if (refusal) {
+    failed(uploader, view, file, new UploadError('refused', refusal), 'refused');
+    return;
+  }
+  const controller = new AbortController();
+  view.cancel.addEventListener('click', () => {
+    controller.abort();
+    if (view.item.dataset.state === 'waiting') {
+      cancelled(uploader, view, file);
+    }
+  });
+  queue.add({ file, view, controller });
+}
+
+function wireInput(input, upload) {
+  input.addEventListener('change', () => {
+    upload(Array.from(input.files));
+    input.value = '';
+  });
+}
+
+/** A file dropped anywhere on the page is uploaded, never opened by the browser instead. */
+function wireDrop(page, dropZone, upload) {
+  page.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    dropZone.classList.add('dragging');
+  });
+  page.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) {
+      dropZone.classList.remove('dragging');
+    }
+  });
+  page.addEventListener('drop', (event) => {
+    event.preventDefault();
+    dropZone.classList.remove('dragging');
+    if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+      upload(Array.from(event.dataTransfer.files));
+    }
+  });
+}
+
+/** The root's settings (written by the server from its own configuration) and its parts. */
+function readUploader(root) {
+  return {
+    root,
+    page: root.ownerDocument,
+    api: root.dataset.api,
+    csrfToken: root.dataset.csrfToken || '',
+    rules: {
+      accept: root.dataset.accept.split(',').map((type) => type.trim()).filter(Boolean),
+      maxSize: Number(root.dataset.maxSize),
+    },
+    list: root.querySelector('#upload-list'),
+    status: root.querySelector('[role=status]'),
+  };
+}
+
+/**
+ * Wires the uploader: file input, drop anywhere on the page, one row per file with progress,
+ * cancel and outcome, announcements in the live region. Sets `data-ready="true"` on the root when
+ * done.
+ * @param {HTMLElement} root the element carrying `data-api`, `data-accept`, `data-max-size` and
+ *   `data-csrf-token`
+ * @returns {{upload: function(Iterable<File>): void}} uploads files as if the person chose them
+ */
+export function init(root) {
+  const uploader = readUploader(root);
+  const queue = createQueue(PARALLEL_UPLOADS, (job) => run(uploader, job));
+  const upload = (files) => {
+    for (const file of files) {
+      enqueue(uploader, queue, file);
+    }
+    queue.next();
+  };
+  wireInput(root.querySelector('input[type=file]'), upload);
+  wireDrop(uploader.page, root.querySelector('.drop-zone'), upload);
+  root.dataset.ready = 'true';
+  return { upload };
+}
