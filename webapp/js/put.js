@@ -4,21 +4,45 @@
  */
 import { UploadError, abortError } from './errors.js';
 
+const XML_ENTITIES = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'',
+};
+
+const ERROR_ELEMENT = /<Error(?:\s[^>]*)?>([\s\S]*?)<\/Error\s*>/;
+const CODE_ELEMENT = /<Code(?:\s[^>]*)?>([^<]*)<\/Code\s*>/;
+const MESSAGE_ELEMENT = /<Message(?:\s[^>]*)?>([^<]*)<\/Message\s*>/;
+
+/** Character data with the five predefined entities and character references replaced. */
+function decodeXml(text) {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g,
+    (reference, decimal, hex, name) => {
+      if (name) {
+        return XML_ENTITIES[name];
+      }
+      const codePoint = decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
+      return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+    });
+}
+
+function textOf(pattern, xml) {
+  const match = pattern.exec(xml);
+  const text = match ? decodeXml(match[1]).trim() : '';
+  return text || null;
+}
+
 /**
- * The S3 error code and message from an XML error body, when there is one.
- * @param {string} text
- * @returns {{code: string|null, message: string|null}}
+ * The S3 error code and message from an XML error body (`<Error><Code>…</Code><Message>…</Message>
+ * …</Error>`), when there is one. A plain function rather than DOMParser, so that it reads the
+ * same in every browser and in Node; it never throws.
+ * @param {string} text the response body
+ * @returns {{code: string|null, message: string|null}} null for what the body does not say
  */
 export function parseStorageError(text) {
-  if (!text) {
+  const error = typeof text === 'string' ? ERROR_ELEMENT.exec(text) : null;
+  if (!error) {
     return { code: null, message: null };
   }
-  const xml = new DOMParser().parseFromString(text, 'application/xml');
-  const read = (name) => {
-    const element = xml.querySelector(`Error > ${name}`);
-    return element ? element.textContent.trim() : null;
-  };
-  return { code: read('Code'), message: read('Message') };
+  return { code: textOf(CODE_ELEMENT, error[1]), message: textOf(MESSAGE_ELEMENT, error[1]) };
 }
 
 function storageRejection(xhr, file) {
