@@ -5,7 +5,13 @@
 import { UploadError, abortError } from './errors.js';
 import { retryAt } from './rules.js';
 
-function isTicket(value) {
+/**
+ * Whether a parsed answer has the shape of an upload ticket: a key, a URL, a method and headers
+ * whose values are all strings (they are sent as they are).
+ * @param {*} value
+ * @returns {boolean}
+ */
+export function isTicket(value) {
   return value !== null && typeof value === 'object'
     && typeof value.key === 'string' && typeof value.url === 'string'
     && typeof value.method === 'string' && value.headers !== null
@@ -17,24 +23,32 @@ function isTicket(value) {
  * Asks the application for an upload ticket.
  * @param {string} api the `POST /api/uploads` URL
  * @param {{name: string, type: string, size: number}} file
- * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number}} [options]
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
+ *   fetch?: typeof fetch}} [options]
  *   csrfToken: the session's token from the page, sent back so the server knows the request
- *   comes from its own page; now: the clock for Retry-After
+ *   comes from its own page; now: the clock for Retry-After; fetch: the function that sends the
+ *   request, the global `fetch` (looked up on each call) unless given
  * @returns {Promise<{key: string, method: string, url: string, headers: Object<string,string>,
  *   expiresAt: string}>}
  * @throws {UploadError} when there is no ticket; a DOMException named `AbortError` when cancelled
  */
-export async function requestTicket(api, file, { signal, csrfToken = '', now = Date.now } = {}) {
-  const response = await post(api, file, csrfToken, signal);
+export async function requestTicket(api, file, {
+  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch,
+} = {}) {
+  if (signal && signal.aborted) {
+    throw abortError();
+  }
+  const response = await post(send, api, file, csrfToken, signal);
   if (!response.ok) {
     throw await refusal(response, file, signal, now);
   }
   return readTicket(response, file);
 }
 
-async function post(api, file, csrfToken, signal) {
+async function post(send, api, file, csrfToken, signal) {
   try {
-    return await fetch(api, {
+    // called as a plain function: browsers refuse `fetch` called as a method of another object
+    return await send(api, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
