@@ -3,9 +3,17 @@
  * ticket's headers, and tell the person what happened, per file. This module is the public API;
  * each concern lives in its own module (errors, rules, ticket, put, uploader).
  *
- * Events (CustomEvent, dispatched on the uploader element, `detail.file` is the File):
- * `upload:start`, `upload:progress` (`detail.loaded`, `detail.total`), `upload:done`
- * (`detail.key`), `upload:error` (`detail.error`, an UploadError).
+ * Events (CustomEvent, dispatched on the uploader root, `bubbles: true, cancelable: true`;
+ * `detail.file` is the File):
+ * - `upload:start` — `preventDefault()` means the file is not uploaded: its row ends in state
+ *   `cancelled` with the usual "upload cancelled" text.
+ * - `upload:progress` (`detail.loaded`, `detail.total`) — `preventDefault()` means the row's
+ *   progress bar is not updated for this event.
+ * - `upload:done` (`detail.key`) — the row is already in state `done` with `data-key`;
+ *   `preventDefault()` means the uploader writes no outcome text and no announcement, so the
+ *   embedding page can render its own.
+ * - `upload:error` (`detail.error`, an UploadError) — the row is already in state `error` (or
+ *   `refused`); `preventDefault()` likewise suppresses the outcome text and the announcement.
  *
  * Importing this module has no side effects; call `init`.
  */

@@ -2,9 +2,22 @@
  * The uploader on the page: the file input, dropping files anywhere on the page, one row per file
  * with progress, a cancel button and the outcome, and announcements in the live region.
  *
- * Events (CustomEvent, dispatched on the uploader element, `detail.file` is the File):
- * `upload:start`, `upload:progress` (`detail.loaded`, `detail.total`), `upload:done`
- * (`detail.key`), `upload:error` (`detail.error`, an UploadError).
+ * Events are CustomEvents dispatched on the uploader root; they bubble and are cancelable, so the
+ * page that embeds the uploader can listen on any ancestor and replace what the uploader does.
+ * `detail.file` is the File in each.
+ *
+ * - `upload:start`: the file is about to be uploaded. `preventDefault()`: it is not; its row ends
+ *   in state `cancelled` with the usual "upload cancelled" text.
+ * - `upload:progress` (`detail.loaded`, `detail.total`, in bytes): `preventDefault()`: the row's
+ *   progress bar is not updated for this event.
+ * - `upload:done` (`detail.key`, the object key): dispatched once the row is in state `done` with
+ *   `data-key`. `preventDefault()`: the uploader writes no outcome text and announces nothing, so
+ *   the page can render its own.
+ * - `upload:error` (`detail.error`, an UploadError): dispatched once the row is in state `error`
+ *   (or `refused`, when the page itself refused the file). `preventDefault()`: likewise no outcome
+ *   text and no announcement.
+ *
+ * A cancelled upload (the row's button, or `upload:start` prevented) dispatches no further event.
  */
 import { UploadError } from './errors.js';
 import { checkFile } from './rules.js';
@@ -18,7 +31,7 @@ const PARALLEL_UPLOADS = 3;
  * Uploads one file: ticket, then PUT.
  * @param {string} api the `POST /api/uploads` URL
  * @param {File} file
- * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number, fetch?: typeof fetch,
  *   onProgress?: function(number, number): void}} [options] those of requestTicket and putFile
  * @returns {Promise<string>} the object key
  */
@@ -39,8 +52,11 @@ function element(page, tag, className, text) {
   return node;
 }
 
+/** Dispatches the event on the root; false when a listener cancelled it. */
 function emit(uploader, name, detail) {
-  uploader.root.dispatchEvent(new CustomEvent(name, { detail }));
+  return uploader.root.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, cancelable: true }),
+  );
 }
 
 /** A new row at the end of the list: name, cancel button, progress bar, outcome. */
@@ -63,43 +79,59 @@ function addRow(uploader, file) {
   return { item, progress, cancel, outcome };
 }
 
-/** The row's final state and outcome, also said in the live region. */
-function finish(uploader, view, state, text, key) {
+/** The row's final state, before its event: no cancel button, no stale "Uploading…". */
+function settle(view, state, key) {
   view.item.dataset.state = state;
-  view.outcome.textContent = text;
   if (key) {
     view.item.dataset.key = key;
-    view.outcome.append(element(uploader.page, 'span', 'key', key), '.');
   }
   view.cancel.remove();
+  view.outcome.textContent = '';
+}
+
+/** The outcome in the row and in the live region. */
+function tell(uploader, view, text, key) {
+  view.outcome.textContent = text;
+  if (key) {
+    view.outcome.append(element(uploader.page, 'span', 'key', key), '.');
+  }
   uploader.status.textContent = view.outcome.textContent;
 }
 
 function cancelled(uploader, view, file) {
-  finish(uploader, view, 'cancelled', `“${file.name}”: upload cancelled.`);
+  settle(view, 'cancelled');
+  tell(uploader, view, `“${file.name}”: upload cancelled.`);
 }
 
 function succeeded(uploader, view, file, key) {
   view.progress.value = 100;
-  finish(uploader, view, 'done', `“${file.name}” is stored as `, key);
-  emit(uploader, 'upload:done', { file, key });
+  settle(view, 'done', key);
+  if (emit(uploader, 'upload:done', { file, key })) {
+    tell(uploader, view, `“${file.name}” is stored as `, key);
+  }
 }
 
 function failed(uploader, view, file, error, state = 'error') {
-  finish(uploader, view, state, error.message);
-  emit(uploader, 'upload:error', { file, error });
+  settle(view, state);
+  if (emit(uploader, 'upload:error', { file, error })) {
+    tell(uploader, view, error.message);
+  }
 }
 
 function showProgress(uploader, view, file, loaded, total) {
-  view.progress.value = Math.round((loaded / total) * 100);
-  emit(uploader, 'upload:progress', { file, loaded, total });
+  if (emit(uploader, 'upload:progress', { file, loaded, total })) {
+    view.progress.value = Math.round((loaded / total) * 100);
+  }
 }
 
 /** One file from its turn in the queue to its outcome; never rejects. */
 async function run(uploader, { file, view, controller }) {
+  if (!emit(uploader, 'upload:start', { file })) {
+    cancelled(uploader, view, file);
+    return;
+  }
   view.item.dataset.state = 'uploading';
   view.outcome.textContent = 'Uploading…';
-  emit(uploader, 'upload:start', { file });
   let key;
   try {
     key = await uploadFile(uploader.api, file, {
@@ -202,7 +234,7 @@ function readUploader(root) {
 /**
  * Wires the uploader: file input, drop anywhere on the page, one row per file with progress,
  * cancel and outcome, announcements in the live region. Sets `data-ready="true"` on the root when
- * done.
+ * done. The events it dispatches are described at the top of this module.
  * @param {HTMLElement} root the element carrying `data-api`, `data-accept`, `data-max-size` and
  *   `data-csrf-token`
  * @returns {{upload: function(Iterable<File>): void}} uploads files as if the person chose them
