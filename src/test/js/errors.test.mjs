@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { UploadError, abortError } from '../../../webapp/js/errors.js';
+
+test('an UploadError carries its kind, sentence, status and code', () => {
+  const error = new UploadError('refused', '“a.pdf” was refused: too large.',
+    { status: 413, code: 'too_large' });
+
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, 'UploadError');
+  assert.equal(error.kind, 'refused');
+  assert.equal(error.message, '“a.pdf” was refused: too large.');
+  assert.equal(error.status, 413);
+  assert.equal(error.code, 'too_large');
+});
+
+test('an UploadError without details has no status and no code', () => {
+  const error = new UploadError('network', 'no answer');
+
+  assert.equal(error.status, undefined);
+  assert.equal(error.code, undefined);
+});
+
+test('the abort error is a DOMException named AbortError, like an aborted fetch', () => {
+  const error = abortError();
+
+  assert.ok(error instanceof DOMException);
+  assert.equal(error.name, 'AbortError');
+  assert.notEqual(abortError(), error, 'a new one each time');
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as upload from '../../../webapp/js/upload.js';
+import * as errors from '../../../webapp/js/errors.js';
+import * as rules from '../../../webapp/js/rules.js';
+import * as ticket from '../../../webapp/js/ticket.js';
+import * as put from '../../../webapp/js/put.js';
+import * as uploader from '../../../webapp/js/uploader.js';
+
+test('upload.js still exports everything it exported before the split, and only that', () => {
+  assert.deepEqual(Object.keys(upload).sort(), [
+    'UploadError', 'checkFile', 'describeSize', 'init', 'parseStorageError', 'putFile',
+    'requestTicket', 'retryAt', 'typeAllowed', 'uploadFile',
+  ]);
+});
+
+test('upload.js re-exports the modules’ own functions, not copies', () => {
+  assert.equal(upload.UploadError, errors.UploadError);
+  assert.equal(upload.typeAllowed, rules.typeAllowed);
+  assert.equal(upload.describeSize, rules.describeSize);
+  assert.equal(upload.checkFile, rules.checkFile);
+  assert.equal(upload.retryAt, rules.retryAt);
+  assert.equal(upload.requestTicket, ticket.requestTicket);
+  assert.equal(upload.putFile, put.putFile);
+  assert.equal(upload.parseStorageError, put.parseStorageError);
+  assert.equal(upload.uploadFile, uploader.uploadFile);
+  assert.equal(upload.init, uploader.init);
+});
+
+test('importing the modules touches no page', () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+});

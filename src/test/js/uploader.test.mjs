@@ -1,0 +1,264 @@
+import {
+  beforeEach, describe, test, mock,
+} from 'node:test';
+import assert from 'node:assert/strict';
+import { init } from '../../../webapp/js/uploader.js';
+import { UploadError } from '../../../webapp/js/errors.js';
+import {
+  FakeXhr, json, replaceGlobal, until, uploaderPage,
+} from './fakes.mjs';
+
+const KEY = 'uploads/alice/2026/01/05/7c9e/report.pdf';
+const pdf = (name = 'report.pdf') => new File(['%PDF-1.4 report'], name,
+  { type: 'application/pdf' });
+const ticketFor = (file) => ({
+  key: KEY.replace('report.pdf', file),
+  method: 'PUT',
+  url: `https://store.example/bucket/${file}?X-Amz-Signature=abc`,
+  headers: { 'Content-Type': 'application/pdf' },
+});
+
+let page;
+let fetch;
+
+beforeEach((t) => {
+  page = uploaderPage();
+  FakeXhr.instances.length = 0;
+  replaceGlobal(t, 'XMLHttpRequest', FakeXhr);
+  fetch = mock.fn(async (url, init) => json(201, ticketFor(JSON.parse(init.body).filename)));
+  replaceGlobal(t, 'fetch', fetch);
+});
+
+const row = (name = 'report.pdf') => page.list.children.find((item) => item.dataset.file === name);
+const outcome = (name) => row(name).querySelector('span.outcome').textContent;
+const progress = (name) => row(name).querySelector('progress');
+
+/** The events of these names that reach the root, in order. */
+function record(...names) {
+  const seen = [];
+  names.forEach((name) => page.root.addEventListener(name, (event) => seen.push(event)));
+  return seen;
+}
+
+function choose(...files) {
+  page.input.files = files;
+  page.input.value = 'C:\\fakepath\\chosen';
+  page.input.dispatchEvent(new Event('change'));
+}
+
+async function xhrNumber(index) {
+  await until(() => FakeXhr.instances.length > index);
+  return FakeXhr.instances[index];
+}
+
+async function finished(name = 'report.pdf') {
+  await until(() => ['done', 'error', 'refused', 'cancelled'].includes(row(name)?.dataset.state));
+  return row(name);
+}
+
+describe('init', () => {
+  test('marks the root ready', () => {
+    const uploader = init(page.root);
+
+    assert.equal(page.root.dataset.ready, 'true');
+    assert.equal(typeof uploader.upload, 'function');
+  });
+
+  test('uploads a chosen file and says where it is stored', async () => {
+    init(page.root);
+    choose(pdf());
+
+    assert.equal(page.input.value, '', 'the input is ready for the same file again');
+    assert.equal(row().dataset.state, 'uploading');
+    assert.equal(progress().max, 100);
+    const xhr = await xhrNumber(0);
+    const [url, request] = fetch.mock.calls[0].arguments;
+    assert.equal(url, '/app/api/uploads');
+    assert.equal(request.headers['X-CSRF-Token'], 'token-1');
+    xhr.progress(6, 15);
+    assert.equal(progress().value, 40);
+    xhr.respond(200);
+
+    const done = await finished();
+    assert.equal(done.dataset.state, 'done');
+    assert.equal(done.dataset.key, KEY);
+    assert.equal(progress().value, 100);
+    assert.equal(outcome(), `“report.pdf” is stored as ${KEY}.`);
+    assert.equal(done.querySelector('span.key').textContent, KEY);
+    assert.equal(done.querySelector('button.cancel'), null);
+    assert.equal(page.status.textContent, `“report.pdf” is stored as ${KEY}.`);
+  });
+
+  test('dispatches bubbling, cancelable events with the file, progress and key', async () => {
+    const seen = record('upload:start', 'upload:progress', 'upload:done', 'upload:error');
+    const file = pdf();
+    init(page.root).upload([file]);
+    const xhr = await xhrNumber(0);
+    xhr.progress(15, 15);
+    xhr.respond(200);
+    await finished();
+
+    assert.deepEqual(seen.map((event) => event.type),
+      ['upload:start', 'upload:progress', 'upload:done']);
+    assert.ok(seen.every((event) => event.bubbles && event.cancelable
+      && event.target === page.root && event.detail.file === file));
+    assert.deepEqual([seen[1].detail.loaded, seen[1].detail.total], [15, 15]);
+    assert.equal(seen[2].detail.key, KEY);
+  });
+
+  test('a prevented upload:start cancels the upload before it asks', async () => {
+    page.root.addEventListener('upload:start', (event) => event.preventDefault());
+    init(page.root).upload([pdf()]);
+
+    const cancelled = await finished();
+    assert.equal(cancelled.dataset.state, 'cancelled');
+    assert.equal(outcome(), '“report.pdf”: upload cancelled.');
+    assert.equal(page.status.textContent, '“report.pdf”: upload cancelled.');
+    assert.equal(fetch.mock.callCount(), 0);
+  });
+
+  test('a prevented upload:progress leaves the progress bar alone', async () => {
+    page.root.addEventListener('upload:progress', (event) => event.preventDefault());
+    init(page.root).upload([pdf()]);
+    const xhr = await xhrNumber(0);
+    xhr.progress(6, 15);
+
+    assert.equal(progress().value, 0);
+  });
+
+  test('a prevented upload:done leaves the outcome to the page', async () => {
+    page.root.addEventListener('upload:done', (event) => {
+      assert.equal(row().dataset.state, 'done', 'the state is set before the event');
+      event.preventDefault();
+    });
+    init(page.root).upload([pdf()]);
+    (await xhrNumber(0)).respond(200);
+
+    const done = await finished();
+    assert.equal(done.dataset.key, KEY);
+    assert.equal(outcome(), '');
+    assert.equal(page.status.textContent, '');
+    assert.equal(done.querySelector('button.cancel'), null);
+  });
+
+  test('shows the application’s refusal, unless upload:error is prevented', async () => {
+    fetch.mock.mockImplementation(async () => json(415,
+      { error: 'unsupported_type', message: 'Files of type image/png are not accepted here.' }));
+    const seen = record('upload:error');
+    const { upload } = init(page.root);
+    upload([pdf('first.pdf')]);
+    await finished('first.pdf');
+    page.root.addEventListener('upload:error', (event) => event.preventDefault());
+    upload([pdf('second.pdf')]);
+    await finished('second.pdf');
+
+    const sentence = '“first.pdf” was refused: Files of type image/png are not accepted here.';
+    assert.equal(row('first.pdf').dataset.state, 'error');
+    assert.equal(outcome('first.pdf'), sentence);
+    assert.equal(seen[0].detail.error.kind, 'refused');
+    assert.equal(row('second.pdf').dataset.state, 'error');
+    assert.equal(outcome('second.pdf'), '');
+    assert.equal(page.status.textContent, sentence, 'nothing announced for the second');
+  });
+
+  test('refuses a file of the wrong type without asking the application', async () => {
+    const seen = record('upload:error');
+    init(page.root).upload([new File(['plain'], 'notes.txt', { type: 'text/plain' })]);
+
+    const refused = await finished('notes.txt');
+    const sentence = '“notes.txt” was not uploaded: files of type text/plain are not accepted'
+      + ' here. Accepted: application/pdf.';
+    assert.equal(refused.dataset.state, 'refused');
+    assert.equal(outcome('notes.txt'), sentence);
+    assert.equal(page.status.textContent, sentence);
+    assert.ok(seen[0].detail.error instanceof UploadError);
+    assert.equal(seen[0].detail.error.message, sentence);
+    assert.equal(fetch.mock.callCount(), 0);
+  });
+
+  test('explains a PUT without a readable answer with the CORS rule', async () => {
+    init(page.root).upload([pdf()]);
+    (await xhrNumber(0)).fail();
+
+    await finished();
+    assert.equal(row().dataset.state, 'error');
+    assert.match(outcome(), /^“report\.pdf” could not be sent to the storage: .* Most likely the bucket’s CORS rule/);
+    assert.match(page.status.textContent, /CORS rule/);
+  });
+
+  test('uploads at most three files at once, the others in turn', async () => {
+    const answers = [];
+    fetch.mock.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const names = ['1.pdf', '2.pdf', '3.pdf', '4.pdf', '5.pdf'];
+    init(page.root).upload(names.map((name) => pdf(name)));
+    await until(() => fetch.mock.callCount() === 3);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    assert.equal(fetch.mock.callCount(), 3);
+    assert.deepEqual(names.map((name) => row(name).dataset.state),
+      ['uploading', 'uploading', 'uploading', 'waiting', 'waiting']);
+    assert.equal(outcome('4.pdf'), 'Waiting…');
+    answers[0](json(503, { error: 'unavailable', message: 'Try again later.' }));
+
+    await until(() => fetch.mock.callCount() === 4);
+    assert.equal(row('1.pdf').dataset.state, 'error');
+    assert.equal(row('4.pdf').dataset.state, 'uploading');
+  });
+
+  test('cancelling a waiting file ends it at once and skips it', async () => {
+    const answers = [];
+    fetch.mock.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const names = ['1.pdf', '2.pdf', '3.pdf', '4.pdf'];
+    init(page.root).upload(names.map((name) => pdf(name)));
+    await until(() => fetch.mock.callCount() === 3);
+    row('4.pdf').querySelector('button.cancel').dispatchEvent(new Event('click'));
+
+    assert.equal(row('4.pdf').dataset.state, 'cancelled');
+    assert.equal(outcome('4.pdf'), '“4.pdf”: upload cancelled.');
+    assert.equal(row('4.pdf').querySelector('button.cancel'), null);
+    answers[0](json(503, { error: 'unavailable', message: 'Try again later.' }));
+    await finished('1.pdf');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(fetch.mock.callCount(), 3);
+  });
+
+  test('cancelling during the PUT aborts it', async () => {
+    init(page.root).upload([pdf()]);
+    const xhr = await xhrNumber(0);
+    xhr.progress(3, 15);
+    row().querySelector('button.cancel').dispatchEvent(new Event('click'));
+
+    const cancelled = await finished();
+    assert.equal(xhr.aborted, true);
+    assert.equal(cancelled.dataset.state, 'cancelled');
+    assert.equal(progress().value, 20);
+    assert.equal(page.status.textContent, '“report.pdf”: upload cancelled.');
+  });
+
+  test('uploads files dropped anywhere on the page instead of letting the browser open them',
+    async () => {
+      init(page.root);
+      const dragover = new Event('dragover', { cancelable: true });
+      page.document.dispatchEvent(dragover);
+      assert.equal(dragover.defaultPrevented, true);
+      assert.equal(page.dropZone.classList.contains('dragging'), true);
+
+      const drop = Object.assign(new Event('drop', { cancelable: true }),
+        { dataTransfer: { files: [pdf('dropped.pdf')] } });
+      page.document.dispatchEvent(drop);
+
+      assert.equal(drop.defaultPrevented, true);
+      assert.equal(page.dropZone.classList.contains('dragging'), false);
+      assert.equal(row('dropped.pdf').dataset.state, 'uploading');
+    });
+});
+
+describe('upload-page.js', () => {
+  test('wires the page’s #uploader when loaded', async (t) => {
+    replaceGlobal(t, 'document', page.document);
+
+    await import('../../../webapp/js/upload-page.js');
+
+    assert.equal(page.root.dataset.ready, 'true');
+  });
+});
