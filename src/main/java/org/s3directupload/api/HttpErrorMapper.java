@@ -4,6 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 
 /**
  * Errors the JAX-RS runtime raises itself (unknown path, wrong method, a body that is not JSON), in
@@ -19,23 +21,24 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
     Response original = exception.getResponse();
     Response mapped =
         switch (status) {
-          case 404 -> ErrorResponses.of(404, "not_found", "There is nothing at this address.");
+          case 404 -> ErrorBody.response(ErrorCode.NOT_FOUND, "There is nothing at this address.");
           case 405 ->
-              ErrorResponses.of(
-                  405, "method_not_allowed", "This address does not accept that HTTP method.");
+              ErrorBody.response(
+                  ErrorCode.METHOD_NOT_ALLOWED, "This address does not accept that HTTP method.");
           case 406 ->
-              ErrorResponses.of(406, "not_acceptable", "This address only answers with JSON.");
+              ErrorBody.response(ErrorCode.NOT_ACCEPTABLE, "This address only answers with JSON.");
           case 415 ->
-              ErrorResponses.of(
-                  415,
-                  "unsupported_media_type",
+              ErrorBody.response(
+                  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                   "Send the request body as JSON, with Content-Type: application/json.");
           default ->
               status >= 500
-                  ? ErrorResponses.of(
-                      status, "server_error", "The server could not handle this request.")
-                  : ErrorResponses.of(
-                      status, "invalid_request", "The server could not accept this request.");
+                  ? ErrorBody.response(
+                      status, ErrorCode.SERVER_ERROR, "The server could not handle this request.")
+                  : ErrorBody.response(
+                      status,
+                      ErrorCode.INVALID_REQUEST,
+                      "The server could not accept this request.");
         };
     if (original.getHeaderString("Allow") != null) {
       return Response.fromResponse(mapped)

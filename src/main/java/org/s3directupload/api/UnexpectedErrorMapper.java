@@ -6,6 +6,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -26,17 +28,15 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
           Level.WARNING,
           "Incident {0}: the storage could not be used: {1}",
           new Object[] {incident, failure.getMessage()});
-      return ErrorResponses.of(
-          503,
-          "storage_unavailable",
+      return ErrorBody.response(
+          ErrorCode.STORAGE_UNAVAILABLE,
           "Uploads are unavailable right now: the server cannot use the storage (incident "
               + incident
               + "). Please try again later or tell the administrator.");
     }
     LOG.log(Level.SEVERE, "Incident " + incident + ": unexpected failure", failure);
-    return ErrorResponses.of(
-        500,
-        "internal_error",
+    return ErrorBody.response(
+        ErrorCode.INTERNAL_ERROR,
         "Something went wrong on the server (incident " + incident + "). Please try again later.");
   }
 }

@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.s3directupload.config.InvalidSettingException;
+import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.StandaloneConfig;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.web.Origins;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -42,24 +45,27 @@ public final class BucketCommand {
               + " -Dupload.*=... system properties; credentials from the AWS SDK's default chain.");
       System.exit(2);
     }
-    UploadSettings settings;
+    SigningSettings settings;
+    Origins origins;
     try {
-      settings = StandaloneConfig.settings();
+      SettingReader reader = StandaloneConfig.reader();
+      settings = SigningSettings.read(reader, StoreSettings.read(reader));
+      origins = Origins.read(reader);
     } catch (InvalidSettingException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
     if (command.equals("print")) {
-      System.out.println(pretty(BucketDocuments.forSettings(settings).toJson()));
+      System.out.println(pretty(BucketDocuments.forSettings(settings, origins).toJson()));
       return;
     }
     try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        S3Client s3 = StorageClients.newClient(settings, credentials);
-        S3Presigner presigner = StorageClients.newPresigner(settings, credentials, s3)) {
+        S3Client s3 = StorageClients.newClient(settings.store(), credentials);
+        S3Presigner presigner = StorageClients.newPresigner(settings.store(), credentials, s3)) {
       boolean failed;
       if (command.equals("apply")) {
-        List<SetupStep> steps = new BucketSetup(s3, settings).apply();
+        List<SetupStep> steps = new BucketSetup(s3, settings, origins).apply();
         steps.forEach(
             step ->
                 System.out.printf(
@@ -68,7 +74,7 @@ public final class BucketCommand {
       } else {
         TicketIssuer issuer =
             TicketIssuer.forSettings(settings, presigner, credentials, Clock.systemUTC());
-        List<Finding> findings = Doctors.examine(settings, s3, issuer);
+        List<Finding> findings = new BucketDoctor(settings, origins, s3, issuer).examine();
         for (Finding finding : findings) {
           System.out.printf("%-5s %s%n", finding.status().code().toUpperCase(), finding.check());
           System.out.printf("      observed: %s%n", finding.observed());

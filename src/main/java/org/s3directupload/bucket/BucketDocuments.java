@@ -5,9 +5,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import org.s3directupload.config.ServerSideEncryption;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
+import org.s3directupload.storage.ServerSideEncryption;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.web.Origins;
 
 /**
  * The four documents a bucket needs so that it agrees with the tickets, in the JSON forms the S3
@@ -34,9 +36,12 @@ public record BucketDocuments(
   /** How long browsers may cache a preflight answer. */
   public static final int CORS_MAX_AGE_SECONDS = 3000;
 
-  public static BucketDocuments forSettings(UploadSettings settings) {
+  public static BucketDocuments forSettings(SigningSettings settings, Origins origins) {
     return new BucketDocuments(
-        corsFor(settings), policyFor(settings), encryptionFor(settings), allBlocksOn());
+        corsFor(settings, origins),
+        policyFor(settings.store()),
+        encryptionFor(settings.store()),
+        allBlocksOn());
   }
 
   /** The application's CORS rule alone. */
@@ -53,11 +58,11 @@ public record BucketDocuments(
         .build();
   }
 
-  private static JsonObject corsFor(UploadSettings settings) {
+  private static JsonObject corsFor(SigningSettings settings, Origins origins) {
     JsonObject rule =
         Json.createObjectBuilder()
             .add("ID", CORS_RULE_ID)
-            .add("AllowedOrigins", strings(settings.allowedOrigins()))
+            .add("AllowedOrigins", strings(origins.allowed()))
             .add("AllowedMethods", strings(List.of("PUT")))
             .add("AllowedHeaders", strings(TicketHeaders.names(settings)))
             .add("ExposeHeaders", strings(List.of("ETag")))
@@ -66,7 +71,7 @@ public record BucketDocuments(
     return Json.createObjectBuilder().add("CORSRules", Json.createArrayBuilder().add(rule)).build();
   }
 
-  private static JsonObject policyFor(UploadSettings settings) {
+  private static JsonObject policyFor(StoreSettings settings) {
     String bucketArn = "arn:aws:s3:::" + settings.bucket();
     String objects = bucketArn + "/*";
     String sse = settings.sse().headerValue();
@@ -97,7 +102,7 @@ public record BucketDocuments(
                         "StringNotEquals",
                         "s3:x-amz-server-side-encryption-aws-kms-key-id",
                         keyId)));
-    if (!plainHttpEndpoint(settings)) {
+    if (!settings.plainHttp()) {
       // a store served over plain HTTP would refuse every request, the application's included
       statements.add(
           Json.createObjectBuilder()
@@ -112,11 +117,6 @@ public record BucketDocuments(
         .add("Version", "2012-10-17")
         .add("Statement", statements)
         .build();
-  }
-
-  /** Whether the configured store is reached without TLS (development stores, mostly). */
-  public static boolean plainHttpEndpoint(UploadSettings settings) {
-    return settings.endpoint().map(uri -> "http".equals(uri.getScheme())).orElse(false);
   }
 
   private static JsonObject denyPut(
@@ -135,7 +135,7 @@ public record BucketDocuments(
     return Json.createObjectBuilder().add(operator, Json.createObjectBuilder().add(key, value));
   }
 
-  private static JsonObject encryptionFor(UploadSettings settings) {
+  private static JsonObject encryptionFor(StoreSettings settings) {
     JsonObjectBuilder byDefault =
         Json.createObjectBuilder().add("SSEAlgorithm", settings.sse().headerValue());
     settings.sseKmsKeyId().ifPresent(keyId -> byDefault.add("KMSMasterKeyID", keyId));

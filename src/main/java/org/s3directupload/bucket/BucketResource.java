@@ -11,8 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.s3directupload.config.UploadSettings;
-import org.s3directupload.signing.TicketIssuer;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -24,28 +24,29 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Produces(MediaType.APPLICATION_JSON)
 public class BucketResource {
 
-  @Inject UploadSettings settings;
+  @Inject SigningSettings settings;
+  @Inject Origins origins;
   @Inject S3Client s3;
-  @Inject TicketIssuer issuer;
+  @Inject BucketDoctor doctor;
 
   @GET
   @Path("setup")
   public JsonObject documents() {
-    return BucketDocuments.forSettings(settings).toJson();
+    return BucketDocuments.forSettings(settings, origins).toJson();
   }
 
   @POST
   @Path("setup")
   public JsonObject apply() {
     JsonArrayBuilder steps = Json.createArrayBuilder();
-    new BucketSetup(s3, settings).apply().forEach(step -> steps.add(step.toJson()));
+    new BucketSetup(s3, settings, origins).apply().forEach(step -> steps.add(step.toJson()));
     return Json.createObjectBuilder().add("steps", steps).build();
   }
 
   @GET
   @Path("doctor")
   public JsonObject doctor() {
-    return findingsJson(Doctors.examine(settings, s3, issuer));
+    return findingsJson(doctor.examine());
   }
 
   static JsonObject findingsJson(List<Finding> findings) {

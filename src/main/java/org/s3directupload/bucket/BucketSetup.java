@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
+import org.s3directupload.web.Origins;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -29,13 +30,17 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 public final class BucketSetup {
 
   private final S3Client s3;
-  private final UploadSettings settings;
+  private final SigningSettings settings;
+  private final Origins origins;
+  private final String bucket;
   private final BucketDocuments documents;
 
-  public BucketSetup(S3Client s3, UploadSettings settings) {
+  public BucketSetup(S3Client s3, SigningSettings settings, Origins origins) {
     this.s3 = s3;
     this.settings = settings;
-    this.documents = BucketDocuments.forSettings(settings);
+    this.origins = origins;
+    this.bucket = settings.store().bucket();
+    this.documents = BucketDocuments.forSettings(settings, origins);
   }
 
   /** Applies every document, one after the other; a failure of one does not stop the others. */
@@ -48,7 +53,7 @@ public final class BucketSetup {
   }
 
   private SetupStep applyCors() {
-    if (settings.allowedOrigins().isEmpty()) {
+    if (origins.allowed().isEmpty()) {
       return new SetupStep(
           "cors",
           SetupStep.Outcome.SKIPPED,
@@ -58,9 +63,9 @@ public final class BucketSetup {
     CORSRule wanted = toSdkRule(documents.corsRule());
     List<CORSRule> current = new ArrayList<>();
     try {
-      current.addAll(s3.getBucketCors(b -> b.bucket(settings.bucket())).corsRules());
+      current.addAll(s3.getBucketCors(b -> b.bucket(bucket)).corsRules());
     } catch (S3Exception e) {
-      if (!"NoSuchCORSConfiguration".equals(errorCode(e))) {
+      if (!"NoSuchCORSConfiguration".equals(S3Errors.code(e))) {
         throw e;
       }
     }
@@ -77,7 +82,7 @@ public final class BucketSetup {
     List<CORSRule> merged = new ArrayList<>();
     merged.add(wanted);
     current.stream().filter(rule -> !Objects.equals(rule.id(), wanted.id())).forEach(merged::add);
-    s3.putBucketCors(b -> b.bucket(settings.bucket()).corsConfiguration(c -> c.corsRules(merged)));
+    s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(merged)));
     return new SetupStep(
         "cors",
         SetupStep.Outcome.CHANGED,
@@ -121,13 +126,13 @@ public final class BucketSetup {
   private SetupStep applyPolicy() {
     JsonObject current = null;
     try {
-      String text = s3.getBucketPolicy(b -> b.bucket(settings.bucket())).policy();
+      String text = s3.getBucketPolicy(b -> b.bucket(bucket)).policy();
       try (var reader = Json.createReader(new StringReader(text))) {
         current = reader.readObject();
       }
     } catch (S3Exception e) {
       // AWS says NoSuchBucketPolicy; some S3-compatible stores (S3Proxy) say NoSuchPolicy
-      if (!List.of("NoSuchBucketPolicy", "NoSuchPolicy").contains(errorCode(e))) {
+      if (!List.of("NoSuchBucketPolicy", "NoSuchPolicy").contains(S3Errors.code(e))) {
         throw e;
       }
     }
@@ -157,14 +162,14 @@ public final class BucketSetup {
         Json.createObjectBuilder(current != null ? current : documents.policy())
             .add("Statement", merged)
             .build();
-    s3.putBucketPolicy(b -> b.bucket(settings.bucket()).policy(policy.toString()));
+    s3.putBucketPolicy(b -> b.bucket(bucket).policy(policy.toString()));
     return new SetupStep(
         "policy",
         SetupStep.Outcome.CHANGED,
         "Wrote the application's "
             + ours.size()
             + " statements (deny PutObject without "
-            + settings.sse().headerValue()
+            + settings.store().sse().headerValue()
             + ", deny requests without TLS)"
             + (others.isEmpty() ? "." : "; kept the " + others.size() + " other statements."));
   }
@@ -183,22 +188,20 @@ public final class BucketSetup {
   private SetupStep applyEncryption() {
     ServerSideEncryptionByDefault wanted =
         ServerSideEncryptionByDefault.builder()
-            .sseAlgorithm(settings.sse().headerValue())
-            .kmsMasterKeyID(settings.sseKmsKeyId().orElse(null))
+            .sseAlgorithm(settings.store().sse().headerValue())
+            .kmsMasterKeyID(settings.store().sseKmsKeyId().orElse(null))
             .build();
     ServerSideEncryptionByDefault current = null;
     Boolean currentBucketKey = null;
     try {
       var rules =
-          s3.getBucketEncryption(b -> b.bucket(settings.bucket()))
-              .serverSideEncryptionConfiguration()
-              .rules();
+          s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration().rules();
       if (!rules.isEmpty()) {
         current = rules.get(0).applyServerSideEncryptionByDefault();
         currentBucketKey = rules.get(0).bucketKeyEnabled();
       }
     } catch (S3Exception e) {
-      if (!"ServerSideEncryptionConfigurationNotFoundError".equals(errorCode(e))) {
+      if (!"ServerSideEncryptionConfigurationNotFoundError".equals(S3Errors.code(e))) {
         throw e;
       }
     }
@@ -219,7 +222,7 @@ public final class BucketSetup {
             .getBoolean("BucketKeyEnabled");
     s3.putBucketEncryption(
         b ->
-            b.bucket(settings.bucket())
+            b.bucket(bucket)
                 .serverSideEncryptionConfiguration(
                     c ->
                         c.rules(
@@ -253,11 +256,9 @@ public final class BucketSetup {
             .build();
     PublicAccessBlockConfiguration current = null;
     try {
-      current =
-          s3.getPublicAccessBlock(b -> b.bucket(settings.bucket()))
-              .publicAccessBlockConfiguration();
+      current = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
     } catch (S3Exception e) {
-      if (!"NoSuchPublicAccessBlockConfiguration".equals(errorCode(e))) {
+      if (!"NoSuchPublicAccessBlockConfiguration".equals(S3Errors.code(e))) {
         throw e;
       }
     }
@@ -267,8 +268,7 @@ public final class BucketSetup {
           SetupStep.Outcome.UNCHANGED,
           "All four public-access blocks are already on.");
     }
-    s3.putPublicAccessBlock(
-        b -> b.bucket(settings.bucket()).publicAccessBlockConfiguration(wanted));
+    s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(wanted));
     return new SetupStep(
         "publicAccessBlock", SetupStep.Outcome.CHANGED, "Turned on all four public-access blocks.");
   }
@@ -281,12 +281,12 @@ public final class BucketSetup {
       if (e.statusCode() == 501) {
         return new SetupStep(document, SetupStep.Outcome.NOT_SUPPORTED, instead(document));
       }
-      if (e.statusCode() == 404 && "NoSuchBucket".equals(errorCode(e))) {
+      if (e.statusCode() == 404 && "NoSuchBucket".equals(S3Errors.code(e))) {
         return new SetupStep(
             document,
             SetupStep.Outcome.FAILED,
             "The bucket '"
-                + settings.bucket()
+                + bucket
                 + "' does not exist (404 NoSuchBucket): create it, or check upload.bucket,"
                 + " upload.region and upload.endpoint.");
       }
@@ -295,7 +295,7 @@ public final class BucketSetup {
             document,
             SetupStep.Outcome.FAILED,
             "The store refused (403 "
-                + errorCode(e)
+                + S3Errors.code(e)
                 + "): the application's credentials may not read or change the bucket's "
                 + document
                 + ". Grant them that permission, or apply the document from GET /api/bucket/setup"
@@ -304,7 +304,7 @@ public final class BucketSetup {
       return new SetupStep(
           document,
           SetupStep.Outcome.FAILED,
-          "The store answered " + e.statusCode() + " " + errorCode(e) + ".");
+          "The store answered " + e.statusCode() + " " + S3Errors.code(e) + ".");
     } catch (SdkClientException e) {
       return new SetupStep(
           document, SetupStep.Outcome.FAILED, "The store could not be reached: " + e.getMessage());
@@ -333,16 +333,12 @@ public final class BucketSetup {
       case "encryption" ->
           "The store does not implement default bucket encryption (501). Objects written through"
               + " tickets still request "
-              + settings.sse().headerValue()
+              + settings.store().sse().headerValue()
               + "; configure encryption at rest in the store itself for anything else.";
       default ->
           "The store does not implement public-access blocks (501). Make sure the store grants no"
               + " anonymous access to this bucket (no public ACLs or policies).";
     };
-  }
-
-  private static String errorCode(S3Exception e) {
-    return e.awsErrorDetails() == null ? "" : Objects.toString(e.awsErrorDetails().errorCode(), "");
   }
 
   private static List<String> strings(JsonArray array) {

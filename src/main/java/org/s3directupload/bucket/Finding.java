@@ -30,6 +30,14 @@ public record Finding(String check, Status status, String observed, String why, 
     return new Finding(check, Status.OK, observed, why, "");
   }
 
+  static Finding warn(String check, String observed, String why, String fix) {
+    return new Finding(check, Status.WARN, observed, why, fix);
+  }
+
+  static Finding fail(String check, String observed, String why, String fix) {
+    return new Finding(check, Status.FAIL, observed, why, fix);
+  }
+
   public JsonObject toJson() {
     return Json.createObjectBuilder()
         .add("check", check)

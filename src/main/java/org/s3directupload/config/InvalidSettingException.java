@@ -7,8 +7,12 @@ public class InvalidSettingException extends RuntimeException {
 
   private final String key;
 
+  public InvalidSettingException(Setting setting, String problem) {
+    this(setting.key(), problem);
+  }
+
   public InvalidSettingException(String key, String problem) {
-    super("Invalid configuration: " + key + " " + problem);
+    super("Invalid configuration: " + key + " " + problem, null, false, false);
     this.key = key;
   }
 

@@ -20,9 +20,9 @@ public final class StandaloneConfig {
 
   private StandaloneConfig() {}
 
-  /** Reads and checks the settings from this process's system properties and environment. */
-  public static UploadSettings settings() {
-    return UploadSettings.read(new StandaloneConfig()::lookup);
+  /** A reader over this process's system properties, environment and the shipped defaults. */
+  public static SettingReader reader() {
+    return new SettingReader(new StandaloneConfig()::lookup);
   }
 
   /** The defaults shipped in {@code META-INF/microprofile-config.properties}. */

@@ -1,6 +1,7 @@
 /**
- * The {@code upload.*} settings: read once from MicroProfile Config, converted to typed values and
- * checked at start-up, so a wrong value stops the deployment with a message that names its key
- * instead of failing later in a signed URL.
+ * The ground floor for settings: reading {@code upload.*} values from MicroProfile Config (or, for
+ * tools, the environment) and converting each once, so that a wrong value stops start-up with a
+ * message that names its key. Each feature owns its keys and its settings record; this package
+ * knows none of them.
  */
 package org.s3directupload.config;

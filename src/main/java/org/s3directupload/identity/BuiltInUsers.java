@@ -21,8 +21,6 @@ import org.s3directupload.config.InvalidSettingException;
  */
 public final class BuiltInUsers {
 
-  public static final String KEY = "upload.users";
-
   /** What a person's name may be: printable, no separators of this format, not too long. */
   private static final int LONGEST_NAME = 256;
 
@@ -56,7 +54,7 @@ public final class BuiltInUsers {
   }
 
   /**
-   * @throws InvalidSettingException naming {@value #KEY} and the entry, never its password
+   * @throws InvalidSettingException naming {@code upload.users} and the entry, never its password
    */
   public static BuiltInUsers parse(String value) {
     Map<String, Entry> byName = new LinkedHashMap<>();
@@ -146,7 +144,7 @@ public final class BuiltInUsers {
   }
 
   private static InvalidSettingException invalid(String problem) {
-    return new InvalidSettingException(KEY, problem);
+    return new InvalidSettingException(IdentitySettings.Key.USERS, problem);
   }
 
   public boolean isEmpty() {

@@ -119,9 +119,9 @@ public final class LdapDirectory {
               + settings.url()
               + " "
               + refused
-              + LdapSettings.BIND_DN
+              + LdapSettings.Key.BIND_DN.key()
               + " and "
-              + LdapSettings.BIND_PASSWORD
+              + LdapSettings.Key.BIND_PASSWORD.key()
               + ".",
           e);
     } catch (NamingException e) {
@@ -159,7 +159,7 @@ public final class LdapDirectory {
               "More than one entry under "
                   + settings.userBase()
                   + " matches "
-                  + LdapSettings.USER_FILTER
+                  + LdapSettings.Key.USER_FILTER.key()
                   + " for one name; nobody may sign in with that name.");
       return Optional.empty();
     }
@@ -193,7 +193,7 @@ public final class LdapDirectory {
                   + " does not have exactly one "
                   + settings.nameAttribute()
                   + " ("
-                  + LdapSettings.NAME_ATTRIBUTE
+                  + LdapSettings.Key.NAME_ATTRIBUTE.key()
                   + "), so it has no canonical name and may not sign in.");
       return Optional.empty();
     }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import org.s3directupload.config.InvalidSettingException;
-import org.s3directupload.config.ServerAddresses;
+import org.s3directupload.config.Setting;
+import org.s3directupload.config.SettingReader;
 
 /**
  * Every {@code upload.ldap.*} setting, converted once. As with the other settings, defaults live in
@@ -42,30 +42,30 @@ public record LdapSettings(
     Set<String> uploaderGroups,
     Set<String> adminGroups) {
 
-  public static final String URL = "upload.ldap.url";
-  public static final String BIND_DN = "upload.ldap.bind-dn";
-  public static final String BIND_PASSWORD = "upload.ldap.bind-password";
-  public static final String USER_BASE = "upload.ldap.user-base";
-  public static final String USER_FILTER = "upload.ldap.user-filter";
-  public static final String NAME_ATTRIBUTE = "upload.ldap.name-attribute";
-  public static final String GROUP_BASE = "upload.ldap.group-base";
-  public static final String GROUP_FILTER = "upload.ldap.group-filter";
-  public static final String UPLOADER_GROUPS = "upload.ldap.uploader-groups";
-  public static final String ADMIN_GROUPS = "upload.ldap.admin-groups";
+  /**
+   * The directory's keys, in the order the configuration reference lists them. {@code
+   * upload.ldap.url}, {@code upload.ldap.bind-dn}, {@code upload.ldap.bind-password}, {@code
+   * upload.ldap.user-base}, {@code upload.ldap.user-filter}, {@code upload.ldap.name-attribute},
+   * {@code upload.ldap.group-base}, {@code upload.ldap.group-filter}, {@code
+   * upload.ldap.uploader-groups}, {@code upload.ldap.admin-groups}.
+   */
+  public enum Key implements Setting {
+    URL,
+    BIND_DN,
+    BIND_PASSWORD,
+    USER_BASE,
+    USER_FILTER,
+    NAME_ATTRIBUTE,
+    GROUP_BASE,
+    GROUP_FILTER,
+    UPLOADER_GROUPS,
+    ADMIN_GROUPS;
 
-  /** Every LDAP key, in the order the README lists them. */
-  public static final List<String> KEYS =
-      List.of(
-          URL,
-          BIND_DN,
-          BIND_PASSWORD,
-          USER_BASE,
-          USER_FILTER,
-          NAME_ATTRIBUTE,
-          GROUP_BASE,
-          GROUP_FILTER,
-          UPLOADER_GROUPS,
-          ADMIN_GROUPS);
+    @Override
+    public String prefix() {
+      return "upload.ldap.";
+    }
+  }
 
   /** An attribute name (RFC 4512 descr) or a numeric OID. */
   private static final Pattern ATTRIBUTE =
@@ -81,39 +81,42 @@ public record LdapSettings(
   /**
    * Reads and checks every LDAP setting.
    *
-   * @param source looks up a key; empty when it has no value
    * @throws InvalidSettingException naming the first key whose value cannot be used
    */
-  public static LdapSettings read(Function<String, Optional<String>> source) {
-    Optional<String> bindDn =
-        source.apply(BIND_DN).filter(value -> !value.isBlank()).map(value -> dn(BIND_DN, value));
+  public static LdapSettings read(SettingReader reader) {
+    Optional<String> bindDn = reader.optional(Key.BIND_DN).map(value -> dn(Key.BIND_DN, value));
     // the password is taken as given: spaces may belong to it
-    Optional<String> bindPassword = source.apply(BIND_PASSWORD).filter(value -> !value.isEmpty());
+    Optional<String> bindPassword = reader.exact(Key.BIND_PASSWORD);
     if (bindDn.isPresent() && bindPassword.isEmpty()) {
       throw new InvalidSettingException(
-          BIND_PASSWORD, "is required when " + BIND_DN + " is set, but has no value.");
+          Key.BIND_PASSWORD,
+          "is required when " + Key.BIND_DN.key() + " is set, but has no value.");
     }
     if (bindDn.isEmpty() && bindPassword.isPresent()) {
       throw new InvalidSettingException(
-          BIND_PASSWORD,
+          Key.BIND_PASSWORD,
           "is set, but "
-              + BIND_DN
+              + Key.BIND_DN.key()
               + " is not: set both for a service account, or neither for an anonymous search.");
     }
     return new LdapSettings(
-        url(required(source, URL)),
+        reader
+            .serverAddress(
+                Key.URL,
+                Set.of("ldap", "ldaps"),
+                "must be an ldap or ldaps URL with a host, an optional port and nothing else (no"
+                    + " user name, base DN or query), such as ldaps://ldap.example.com:636.")
+            .orElseThrow(
+                () -> new InvalidSettingException(Key.URL, "is required but has no value.")),
         bindDn,
         bindPassword,
-        dn(USER_BASE, required(source, USER_BASE)),
-        filter(USER_FILTER, required(source, USER_FILTER), "the name typed at sign-in"),
-        attribute(required(source, NAME_ATTRIBUTE)),
-        source
-            .apply(GROUP_BASE)
-            .filter(value -> !value.isBlank())
-            .map(value -> dn(GROUP_BASE, value)),
-        filter(GROUP_FILTER, required(source, GROUP_FILTER), "the person's DN"),
-        groups(UPLOADER_GROUPS, required(source, UPLOADER_GROUPS)),
-        groups(ADMIN_GROUPS, required(source, ADMIN_GROUPS)));
+        dn(Key.USER_BASE, reader.required(Key.USER_BASE)),
+        filter(Key.USER_FILTER, reader.required(Key.USER_FILTER), "the name typed at sign-in"),
+        attribute(reader.required(Key.NAME_ATTRIBUTE)),
+        reader.optional(Key.GROUP_BASE).map(value -> dn(Key.GROUP_BASE, value)),
+        filter(Key.GROUP_FILTER, reader.required(Key.GROUP_FILTER), "the person's DN"),
+        groups(Key.UPLOADER_GROUPS, SettingReader.items(reader.required(Key.UPLOADER_GROUPS))),
+        groups(Key.ADMIN_GROUPS, SettingReader.items(reader.required(Key.ADMIN_GROUPS))));
   }
 
   /** Never shows the service account's password. */
@@ -142,23 +145,7 @@ public record LdapSettings(
         + "]";
   }
 
-  private static String required(Function<String, Optional<String>> source, String key) {
-    return source
-        .apply(key)
-        .filter(value -> !value.isBlank())
-        .orElseThrow(() -> new InvalidSettingException(key, "is required but has no value."));
-  }
-
-  private static URI url(String value) {
-    return ServerAddresses.read(
-        URL,
-        value,
-        Set.of("ldap", "ldaps"),
-        "must be an ldap or ldaps URL with a host, an optional port and nothing else (no user"
-            + " name, base DN or query), such as ldaps://ldap.example.com:636.");
-  }
-
-  private static String dn(String key, String value) {
+  private static String dn(Key key, String value) {
     String dn = value.trim();
     LdapName name;
     try {
@@ -175,7 +162,7 @@ public record LdapSettings(
     return dn;
   }
 
-  private static String filter(String key, String value, String meaning) {
+  private static String filter(Key key, String value, String meaning) {
     String filter = value.trim();
     if (!filter.startsWith("(") || !filter.endsWith(")") || !balanced(filter)) {
       throw new InvalidSettingException(
@@ -221,20 +208,15 @@ public record LdapSettings(
     String attribute = value.trim();
     if (!ATTRIBUTE.matcher(attribute).matches()) {
       throw new InvalidSettingException(
-          NAME_ATTRIBUTE,
+          Key.NAME_ATTRIBUTE,
           "must be an attribute name such as uid or sAMAccountName, not '" + value + "'.");
     }
     return attribute;
   }
 
-  private static Set<String> groups(String key, String value) {
+  private static Set<String> groups(Key key, List<String> names) {
     Set<String> groups = new LinkedHashSet<>();
-    for (String item : value.split(",")) {
-      String group = item.trim();
-      if (!group.isEmpty()) {
-        groups.add(group.toLowerCase(Locale.ROOT));
-      }
-    }
+    names.forEach(name -> groups.add(name.toLowerCase(Locale.ROOT)));
     if (groups.isEmpty()) {
       throw new InvalidSettingException(
           key, "must list at least one group name (the group's cn), comma-separated.");

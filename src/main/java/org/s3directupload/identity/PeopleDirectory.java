@@ -2,21 +2,49 @@ package org.s3directupload.identity;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
-import org.s3directupload.config.IdentitySettings;
+import java.util.logging.Logger;
+import org.s3directupload.config.SettingReader;
 
 /** The configured identity store's answer to a name and password. */
 @ApplicationScoped
 public class PeopleDirectory {
 
+  private static final Logger LOG = Logger.getLogger(PeopleDirectory.class.getName());
+
   @Inject IdentitySettings settings;
 
   private LdapDirectory ldap;
 
+  /** The identity settings, read once per application. */
+  @Produces
+  @Singleton
+  static IdentitySettings settings(SettingReader reader) {
+    return reader.read(IdentitySettings::read);
+  }
+
   @PostConstruct
   void connect() {
     ldap = settings.ldap().map(LdapDirectory::new).orElse(null);
+  }
+
+  void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.info(() -> "People sign in against the " + settings.store().code() + " identity store.");
+    List<String> plain = settings.users().plainTextNames();
+    if (!plain.isEmpty()) {
+      LOG.warning(
+          () ->
+              IdentitySettings.Key.USERS.key()
+                  + " has plain-text passwords for "
+                  + String.join(", ", plain)
+                  + ". Outside a demo, replace them with PBKDF2 hashes (see docs/identity.md).");
+    }
   }
 
   /**

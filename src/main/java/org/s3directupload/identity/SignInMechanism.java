@@ -19,8 +19,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.s3directupload.web.JsonErrors;
-import org.s3directupload.web.SessionCookies;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 
 /**
  * How a request says who it is, checked by the container before every request:
@@ -115,7 +115,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     session.setAttribute(
         SignedIn.ATTRIBUTE,
         new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
-    SessionCookies.ensureSameSite(request, response);
+    SessionCookie.ensureSameSite(request, response);
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -169,13 +169,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpMessageContext context,
       String message)
       throws IOException {
-    if (JsonErrors.isApi(request)) {
+    if (ErrorBody.isApiRequest(request)) {
       // no Basic prompt for the page's own script (it sends its token and explains itself) nor
       // for a browser's navigation: a browser that cached Basic credentials would replay them
       if (!fromBrowser(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       }
-      JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", message);
+      ErrorBody.write(response, ErrorCode.UNAUTHENTICATED, message);
       return AuthenticationStatus.SEND_FAILURE;
     }
     if (request.getHeader("Authorization") != null) {
@@ -214,10 +214,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     try {
-      JsonErrors.write(
+      ErrorBody.write(
           response,
-          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-          "directory_unavailable",
+          ErrorCode.DIRECTORY_UNAVAILABLE,
           "The directory that checks names and passwords cannot be reached. Try again later;"
               + " if it persists, tell the operators.");
     } catch (IOException io) {

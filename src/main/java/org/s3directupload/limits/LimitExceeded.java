@@ -1,6 +1,7 @@
 package org.s3directupload.limits;
 
 import java.time.Duration;
+import org.s3directupload.words.Durations;
 
 /** A person has used up a limit; answered with 429 and {@code Retry-After}. */
 public class LimitExceeded extends RuntimeException {
@@ -14,16 +15,9 @@ public class LimitExceeded extends RuntimeException {
     this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
   }
 
-  /** When to ask again, for people: "in 42 seconds", "in 5 minutes", "in 3 hours". */
+  /** When to ask again, for people: "in 42 seconds", "in 5 minutes", "in about 3 hours". */
   public String retryAfterWords() {
-    long s = retryAfterSeconds;
-    if (s < 120) {
-      return s == 1 ? "in 1 second" : "in " + s + " seconds";
-    }
-    if (s < 2 * 3600) {
-      return "in " + (s + 59) / 60 + " minutes";
-    }
-    return "in about " + Math.round(s / 3600.0) + " hours";
+    return Durations.fromNow(retryAfterSeconds);
   }
 
   /** Whole seconds until the window ends, at least 1. */

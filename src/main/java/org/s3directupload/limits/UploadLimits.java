@@ -3,14 +3,18 @@ package org.s3directupload.limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.s3directupload.config.InvalidSettingException;
-import org.s3directupload.config.LimitSettings;
+import org.s3directupload.config.SettingReader;
+import org.s3directupload.identity.PersonSegment;
+import org.s3directupload.words.Durations;
 
 /**
  * The application's {@link UsageLedger}, on the data source {@code upload.limits.data-source}
@@ -27,6 +31,13 @@ public class UploadLimits {
   private volatile UsageLedger ledger;
   private volatile boolean prepared;
 
+  /** The limits' settings, read once per application. */
+  @Produces
+  @Singleton
+  static LimitSettings settings(SettingReader reader) {
+    return reader.read(LimitSettings::read);
+  }
+
   void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
     DataSource dataSource;
     try {
@@ -36,8 +47,8 @@ public class UploadLimits {
           "names no data source this server knows ('"
               + settings.dataSource()
               + "'). Name one the server has, or create it (see server-config/README.md).";
-      LOG.severe("Invalid configuration: " + LimitSettings.DATA_SOURCE + " " + problem);
-      throw new InvalidSettingException(LimitSettings.DATA_SOURCE, problem);
+      LOG.severe("Invalid configuration: " + LimitSettings.Key.DATA_SOURCE.key() + " " + problem);
+      throw new InvalidSettingException(LimitSettings.Key.DATA_SOURCE, problem);
     }
     ledger = new UsageLedger(dataSource, settings, Clock.systemUTC());
     prepare();
@@ -46,11 +57,11 @@ public class UploadLimits {
             "Upload limits: "
                 + settings.tickets()
                 + " tickets per "
-                + UsageLedger.describe(settings.ticketsWindow())
+                + Durations.describe(settings.ticketsWindow())
                 + " and "
                 + settings.bytes()
                 + " bytes per "
-                + UsageLedger.describe(settings.bytesWindow())
+                + Durations.describe(settings.bytesWindow())
                 + " per person, counted in "
                 + settings.dataSource()
                 + ".");
@@ -66,8 +77,10 @@ public class UploadLimits {
   }
 
   /**
-   * Counts one ticket for {@code person}.
+   * Counts one ticket of {@code bytes} for {@code person}, in that person's own account (their key
+   * segment, one per person).
    *
+   * @param person the signed-in person's canonical name
    * @throws LimitExceeded when a limit is used up
    * @throws LimitsUnavailable when the counts cannot be kept
    */
@@ -76,7 +89,7 @@ public class UploadLimits {
       prepare();
     }
     try {
-      ledger.reserve(person, bytes);
+      ledger.reserve(PersonSegment.of(person), bytes);
     } catch (LimitsUnavailable e) {
       LOG.warning(e.getMessage());
       throw e;

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.s3directupload.config.LimitSettings;
-import org.s3directupload.signing.ByteSizes;
+import org.s3directupload.words.ByteSizes;
+import org.s3directupload.words.Durations;
 
 /**
  * Counts each person's tickets and declared bytes per window in one table of a shared database,
@@ -24,8 +24,15 @@ public final class UsageLedger {
 
   static final String TABLE = "S3DU_USAGE";
 
-  private static final String TICKETS = "tickets";
-  private static final String BYTES = "bytes";
+  /** What a row counts; its name is the row's KIND. */
+  private enum Kind {
+    TICKETS,
+    BYTES;
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final DataSource dataSource;
   private final LimitSettings limits;
@@ -85,7 +92,7 @@ public final class UsageLedger {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
-        String full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+        Kind full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
         if (full != null) {
           // a window's first requests find no row to count in: make the rows (or find that a
           // request beside this one just made them), then count once more
@@ -93,7 +100,7 @@ public final class UsageLedger {
           full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
         }
         if (full != null) {
-          throw full.equals(TICKETS) ? ticketsExceeded(now) : bytesExceeded(now);
+          throw full == Kind.TICKETS ? ticketsExceeded(now) : bytesExceeded(now);
         }
       } finally {
         connection.setAutoCommit(autoCommit);
@@ -109,18 +116,18 @@ public final class UsageLedger {
    *
    * @return null when both fit, else the kind that did not (or whose row is missing)
    */
-  private String countBoth(
+  private Kind countBoth(
       Connection connection, String person, long ticketsWindow, long bytes, long bytesWindow)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
-      if (!add(connection, person, TICKETS, ticketsWindow, 1, limits.tickets())) {
+      if (!add(connection, person, Kind.TICKETS, ticketsWindow, 1, limits.tickets())) {
         connection.rollback();
-        return TICKETS;
+        return Kind.TICKETS;
       }
-      if (!add(connection, person, BYTES, bytesWindow, bytes, limits.bytes())) {
+      if (!add(connection, person, Kind.BYTES, bytesWindow, bytes, limits.bytes())) {
         connection.rollback();
-        return BYTES;
+        return Kind.BYTES;
       }
       connection.commit();
       return null;
@@ -132,7 +139,7 @@ public final class UsageLedger {
 
   /** Adds {@code amount} to the window's row unless that passes {@code limit}. */
   private static boolean add(
-      Connection connection, String person, String kind, long start, long amount, long limit)
+      Connection connection, String person, Kind kind, long start, long amount, long limit)
       throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
@@ -142,7 +149,7 @@ public final class UsageLedger {
                 + " AND AMOUNT + ? <= ?")) {
       update.setLong(1, amount);
       update.setString(2, person);
-      update.setString(3, kind);
+      update.setString(3, kind.code());
       update.setLong(4, start);
       update.setLong(5, amount);
       update.setLong(6, limit);
@@ -158,15 +165,15 @@ public final class UsageLedger {
       Connection connection, String person, long ticketsWindow, long bytesWindow)
       throws SQLException {
     connection.setAutoCommit(true);
-    for (String kind : new String[] {TICKETS, BYTES}) {
-      long start = kind.equals(TICKETS) ? ticketsWindow : bytesWindow;
+    for (Kind kind : Kind.values()) {
+      long start = kind == Kind.TICKETS ? ticketsWindow : bytesWindow;
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO "
                   + TABLE
                   + " (PERSON, KIND, WINDOW_START, AMOUNT) VALUES (?, ?, ?, 0)")) {
         insert.setString(1, person);
-        insert.setString(2, kind);
+        insert.setString(2, kind.code());
         insert.setLong(3, start);
         insert.executeUpdate();
       } catch (SQLException e) {
@@ -182,7 +189,7 @@ public final class UsageLedger {
         "You have asked for "
             + limits.tickets()
             + " uploads within "
-            + describe(limits.ticketsWindow())
+            + Durations.describe(limits.ticketsWindow())
             + ", the most allowed.",
         Windows.remaining(now, limits.ticketsWindow()));
   }
@@ -192,12 +199,12 @@ public final class UsageLedger {
         "This file would take you past "
             + ByteSizes.describe(limits.bytes())
             + " within "
-            + describe(limits.bytesWindow())
+            + Durations.describe(limits.bytesWindow())
             + ", the most one person may upload.",
         Windows.remaining(now, limits.bytesWindow()));
   }
 
-  private static boolean rowExists(Connection connection, String person, String kind, long start)
+  private static boolean rowExists(Connection connection, String person, Kind kind, long start)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -205,7 +212,7 @@ public final class UsageLedger {
                 + TABLE
                 + " WHERE PERSON = ? AND KIND = ? AND WINDOW_START = ?")) {
       select.setString(1, person);
-      select.setString(2, kind);
+      select.setString(2, kind.code());
       select.setLong(3, start);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next();
@@ -226,9 +233,9 @@ public final class UsageLedger {
                 "DELETE FROM "
                     + TABLE
                     + " WHERE (KIND = ? AND WINDOW_START < ?) OR (KIND = ? AND WINDOW_START < ?)")) {
-      delete.setString(1, TICKETS);
+      delete.setString(1, Kind.TICKETS.code());
       delete.setLong(2, Windows.startOf(now, limits.ticketsWindow()));
-      delete.setString(3, BYTES);
+      delete.setString(3, Kind.BYTES.code());
       delete.setLong(4, Windows.startOf(now, limits.bytesWindow()));
       delete.executeUpdate();
       if (!connection.getAutoCommit()) {
@@ -254,24 +261,5 @@ public final class UsageLedger {
             + ") cannot be used: "
             + e.getMessage(),
         e);
-  }
-
-  /** A window for people: "1 minute", "1 day", "90 seconds". */
-  static String describe(Duration window) {
-    long seconds = window.getSeconds();
-    if (seconds % 86_400 == 0) {
-      return plural(seconds / 86_400, "day");
-    }
-    if (seconds % 3_600 == 0) {
-      return plural(seconds / 3_600, "hour");
-    }
-    if (seconds % 60 == 0) {
-      return plural(seconds / 60, "minute");
-    }
-    return plural(seconds, "second");
-  }
-
-  private static String plural(long count, String unit) {
-    return count == 1 ? "1 " + unit : count + " " + unit + "s";
   }
 }

@@ -54,12 +54,21 @@ final class FileNames {
     return bounded(name);
   }
 
-  /** The person's own file name for display and download, Unicode kept, invisibles removed. */
-  static String displayName(String filename) {
+  /** Both names of a file, each computed once. */
+  static FileName of(String filename) {
+    String safe = safeName(filename);
+    return new FileName(safe, displayName(filename, safe));
+  }
+
+  /**
+   * The person's own file name for display and download, Unicode kept, invisibles removed; the safe
+   * name where nothing else is left.
+   */
+  private static String displayName(String filename, String safe) {
     String name =
         withoutInvisibles(lastSegment(Normalizer.normalize(filename, Normalizer.Form.NFC))).strip();
     if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-      return safeName(filename);
+      return safe;
     }
     int codePoints = name.codePointCount(0, name.length());
     if (codePoints > LONGEST_DISPLAY_NAME) {
@@ -69,15 +78,21 @@ final class FileNames {
   }
 
   /**
-   * {@code attachment} with the person's name in RFC 6266 / RFC 8187 form: {@code filename*} keeps
-   * the Unicode name percent-encoded, {@code filename} gives older clients the safe name. The value
-   * is pure ASCII without quotes, CR or LF, so it cannot break out of the header.
+   * The two names of a file.
+   *
+   * @param safe for the object key: {@code [A-Za-z0-9._-]} only, see {@link #safeName}
+   * @param display the person's own name, Unicode kept, for the download
    */
-  static String contentDisposition(String filename) {
-    return "attachment; filename=\""
-        + safeName(filename)
-        + "\"; filename*=UTF-8''"
-        + percentEncode(displayName(filename));
+  record FileName(String safe, String display) {
+
+    /**
+     * {@code attachment} with the person's name in RFC 6266 / RFC 8187 form: {@code filename*}
+     * keeps the Unicode name percent-encoded, {@code filename} gives older clients the safe name.
+     * The value is pure ASCII without quotes, CR or LF, so it cannot break out of the header.
+     */
+    String contentDisposition() {
+      return "attachment; filename=\"" + safe + "\"; filename*=UTF-8''" + percentEncode(display);
+    }
   }
 
   private static String lastSegment(String path) {

@@ -26,14 +26,13 @@ public final class KeyPolicy {
     this.prefix = prefix;
   }
 
-  /** A fresh key for a file {@code person} uploads at {@code now} (UTC day). */
-  public String keyFor(String person, String filename, Instant now) {
-    return segmentOf(person)
-        + DAY.format(now)
-        + "/"
-        + UUID.randomUUID()
-        + "/"
-        + FileNames.safeName(filename);
+  /**
+   * A fresh key for a file {@code person} uploads at {@code now} (UTC day).
+   *
+   * @param safeName the file's safe name, from {@link FileNames#safeName}
+   */
+  public String keyFor(String person, String safeName, Instant now) {
+    return segmentOf(person) + DAY.format(now) + "/" + UUID.randomUUID() + "/" + safeName;
   }
 
   /** Where every key of {@code person} starts: {@code {prefix}{person}/}. */

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.storage.StorageClients;
+import org.s3directupload.storage.StoreSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.s3.S3Utilities;
 
 /**
  * Legacy AWS Signature Version 2 query-string signing, for S3-compatible stores without SigV4 (the
@@ -37,12 +39,14 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 final class SigV2QuerySigner implements PutSigner {
 
   private final AwsCredentialsProvider credentials;
-  private final UploadSettings settings;
+  private final StoreSettings settings;
+  private final S3Utilities addressing;
   private final Clock clock;
 
-  SigV2QuerySigner(AwsCredentialsProvider credentials, UploadSettings settings, Clock clock) {
+  SigV2QuerySigner(AwsCredentialsProvider credentials, StoreSettings settings, Clock clock) {
     this.credentials = credentials;
     this.settings = settings;
+    this.addressing = StorageClients.addressing(settings);
     this.clock = clock;
   }
 
@@ -62,9 +66,7 @@ final class SigV2QuerySigner implements PutSigner {
     String signature = signature(identity.secretAccessKey(), stringToSign);
     URI url =
         URI.create(
-            baseUrl()
-                + "/"
-                + key
+            addressing.getUrl(b -> b.bucket(settings.bucket()).key(key))
                 + "?AWSAccessKeyId="
                 + urlEncode(identity.accessKeyId())
                 + "&Expires="
@@ -110,23 +112,6 @@ final class SigV2QuerySigner implements PutSigner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA1 is required of every Java runtime", e);
     }
-  }
-
-  /** Path-style {@code endpoint/bucket}, or virtual-hosted {@code bucket.host}. */
-  private String baseUrl() {
-    URI endpoint =
-        settings
-            .endpoint()
-            .orElseGet(
-                () ->
-                    URI.create(
-                        settings.region().equals("us-east-1")
-                            ? "https://s3.amazonaws.com"
-                            : "https://s3." + settings.region() + ".amazonaws.com"));
-    if (settings.pathStyle()) {
-      return endpoint + "/" + settings.bucket();
-    }
-    return endpoint.getScheme() + "://" + settings.bucket() + "." + endpoint.getRawAuthority();
   }
 
   private static String urlEncode(String value) {

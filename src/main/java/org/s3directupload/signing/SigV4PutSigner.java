@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.s3directupload.config.UploadSettings;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -24,18 +23,18 @@ final class SigV4PutSigner implements PutSigner {
   private static final List<String> SET_BY_BROWSER = List.of("host", "content-length");
 
   private final S3Presigner presigner;
-  private final UploadSettings settings;
+  private final String bucket;
 
-  SigV4PutSigner(S3Presigner presigner, UploadSettings settings) {
+  SigV4PutSigner(S3Presigner presigner, String bucket) {
     this.presigner = presigner;
-    this.settings = settings;
+    this.bucket = bucket;
   }
 
   @Override
   public SignedPut sign(String key, long size, Map<String, String> headers, Duration lifetime) {
     PutObjectRequest.Builder put =
         PutObjectRequest.builder()
-            .bucket(settings.bucket())
+            .bucket(bucket)
             .key(key)
             .contentLength(size)
             .contentType(headers.get(TicketHeaders.CONTENT_TYPE))

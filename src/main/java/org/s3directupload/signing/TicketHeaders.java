@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.s3directupload.config.SignatureVersion;
-import org.s3directupload.config.UploadSettings;
 
 /**
  * The headers a ticket tells the browser to send, and therefore the one list that the signature,
@@ -29,13 +27,12 @@ public final class TicketHeaders {
   private TicketHeaders() {}
 
   /** The headers for one upload, in the order they are listed to the browser. */
-  static Map<String, String> forUpload(
-      UploadSettings settings, String contentType, String filename) {
+  static Map<String, String> forUpload(SigningSettings settings, AcceptedUpload upload) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(CONTENT_TYPE, contentType);
-    headers.put(CONTENT_DISPOSITION, FileNames.contentDisposition(filename));
-    headers.put(SSE, settings.sse().headerValue());
-    settings.sseKmsKeyId().ifPresent(keyId -> headers.put(SSE_KMS_KEY_ID, keyId));
+    headers.put(CONTENT_TYPE, upload.contentType());
+    headers.put(CONTENT_DISPOSITION, upload.name().contentDisposition());
+    headers.put(SSE, settings.store().sse().headerValue());
+    settings.store().sseKmsKeyId().ifPresent(keyId -> headers.put(SSE_KMS_KEY_ID, keyId));
     return headers;
   }
 
@@ -44,12 +41,12 @@ public final class TicketHeaders {
    * a CORS preflight's {@code Access-Control-Request-Headers}: exactly what the bucket's CORS rule
    * must allow, no more.
    */
-  public static List<String> names(UploadSettings settings) {
+  public static List<String> names(SigningSettings settings) {
     List<String> names = new ArrayList<>();
     names.add(CONTENT_TYPE);
     names.add(CONTENT_DISPOSITION);
     names.add(SSE);
-    if (settings.sseKmsKeyId().isPresent()) {
+    if (settings.store().sseKmsKeyId().isPresent()) {
       names.add(SSE_KMS_KEY_ID);
     }
     if (settings.signatureVersion() == SignatureVersion.V2) {

@@ -4,20 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.s3directupload.config.UploadSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** Turns a parsed upload request into a signed ticket: rules, key, headers, signature. */
+/**
+ * Turns a request into a signed ticket in one pass: {@link #accept} checks it against the rules
+ * (type, size) and computes the file's names; {@link #issue} chooses the key and signs what was
+ * accepted, without checking again.
+ */
 public final class TicketIssuer {
 
-  private final UploadSettings settings;
+  private final SigningSettings settings;
   private final UploadRules rules;
   private final KeyPolicy keys;
   private final PutSigner signer;
   private final Clock clock;
 
-  TicketIssuer(UploadSettings settings, PutSigner signer, Clock clock) {
+  TicketIssuer(SigningSettings settings, PutSigner signer, Clock clock) {
     this.settings = settings;
     this.rules = new UploadRules(settings);
     this.keys = new KeyPolicy(settings.keyPrefix());
@@ -32,36 +35,34 @@ public final class TicketIssuer {
    * @param credentials used for v2
    */
   public static TicketIssuer forSettings(
-      UploadSettings settings,
+      SigningSettings settings,
       S3Presigner presigner,
       AwsCredentialsProvider credentials,
       Clock clock) {
     PutSigner signer =
         switch (settings.signatureVersion()) {
-          case V4 -> new SigV4PutSigner(presigner, settings);
-          case V2 -> new SigV2QuerySigner(credentials, settings, clock);
+          case V4 -> new SigV4PutSigner(presigner, settings.store().bucket());
+          case V2 -> new SigV2QuerySigner(credentials, settings.store(), clock);
         };
     return new TicketIssuer(settings, signer, clock);
+  }
+
+  /**
+   * Checks a request against the rules, signing nothing.
+   *
+   * @throws UploadRefusal when the request may not be uploaded
+   */
+  public AcceptedUpload accept(UploadRequest request) {
+    return rules.check(request);
   }
 
   /**
    * A ticket for {@code person}'s upload, under that person's own segment.
    *
    * @param person the signed-in person's canonical name
-   * @throws UploadRefusal when the request may not be uploaded
    */
-  public UploadTicket issue(String person, UploadRequest request) {
-    String contentType = rules.check(request);
-    return sign(keys.keyFor(person, request.filename(), clock.instant()), contentType, request);
-  }
-
-  /**
-   * Checks a request against the rules without signing anything.
-   *
-   * @throws UploadRefusal when the request may not be uploaded
-   */
-  public void check(UploadRequest request) {
-    rules.check(request);
+  public UploadTicket issue(String person, AcceptedUpload upload) {
+    return sign(keys.keyFor(person, upload.safeName(), clock.instant()), upload);
   }
 
   /**
@@ -69,18 +70,18 @@ public final class TicketIssuer {
    * a person's ticket is, so the canary meets the same signature, CORS rule and policy.
    *
    * @param key must lie under the configured prefix
+   * @throws UploadRefusal when the canary's own type or size is not allowed
    */
   public UploadTicket issueCanary(String key, UploadRequest request) {
     if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
       throw new IllegalArgumentException("A canary key must lie under the key prefix");
     }
-    return sign(key, rules.check(request), request);
+    return sign(key, rules.check(request));
   }
 
-  private UploadTicket sign(String key, String contentType, UploadRequest request) {
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, contentType, request.filename());
-    SignedPut put = signer.sign(key, request.size(), headers, settings.urlLifetime());
+  private UploadTicket sign(String key, AcceptedUpload upload) {
+    Map<String, String> headers = TicketHeaders.forUpload(settings, upload);
+    SignedPut put = signer.sign(key, upload.size(), headers, settings.urlLifetime());
     // whole seconds, rounded down: signatures carry second precision, so the URL really dies then
     Instant expiresAt = put.expiresAt().truncatedTo(ChronoUnit.SECONDS);
     return new UploadTicket(key, "PUT", put.url().toString(), put.headers(), expiresAt);

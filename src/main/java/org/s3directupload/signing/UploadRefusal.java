@@ -1,34 +1,30 @@
 package org.s3directupload.signing;
 
+import org.s3directupload.errors.ErrorCode;
+
 /**
  * An upload request the application will not sign, with the reason a person can read. Plain (not a
- * JAX-RS exception) so the rules that throw it can be unit-tested without a JAX-RS runtime; {@code
- * org.s3directupload.api} turns it into the JSON error shape.
+ * JAX-RS exception) so the rules that throw it can be unit-tested without a JAX-RS runtime; {@link
+ * UploadRefusalMapper} turns it into the JSON error shape.
  */
 public class UploadRefusal extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why a request is refused, with the HTTP status and the machine code of the error body. */
+  /** Why a request is refused: the error code, which carries the HTTP status. */
   public enum Reason {
-    INVALID_REQUEST(400, "invalid_request"),
-    TOO_LARGE(413, "too_large"),
-    REQUEST_TOO_LARGE(413, "request_too_large"),
-    TYPE_NOT_ALLOWED(415, "type_not_allowed");
+    INVALID_REQUEST(ErrorCode.INVALID_REQUEST),
+    TOO_LARGE(ErrorCode.TOO_LARGE),
+    REQUEST_TOO_LARGE(ErrorCode.REQUEST_TOO_LARGE),
+    TYPE_NOT_ALLOWED(ErrorCode.TYPE_NOT_ALLOWED);
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
 
-    Reason(int status, String code) {
-      this.status = status;
+    Reason(ErrorCode code) {
       this.code = code;
     }
 
-    public int status() {
-      return status;
-    }
-
-    public String code() {
+    public ErrorCode code() {
       return code;
     }
   }

@@ -1,24 +1,25 @@
 package org.s3directupload.signing;
 
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.words.ByteSizes;
 
 /** Whether a well-formed request may be uploaded under the settings: its type and its size. */
 final class UploadRules {
 
-  private final UploadSettings settings;
+  private final SigningSettings settings;
 
-  UploadRules(UploadSettings settings) {
+  UploadRules(SigningSettings settings) {
     this.settings = settings;
   }
 
   /**
-   * Checks the request and returns its content type in the one spelling that gets signed.
+   * Checks the request and returns what gets signed: the content type in its one signed spelling,
+   * the size, and the file's names.
    *
    * @throws UploadRefusal 400 for a malformed type, 415 for a type not allowed, 413 for too large
    */
-  String check(UploadRequest request) {
+  AcceptedUpload check(UploadRequest request) {
     String type =
-        org.s3directupload.config.ContentTypePolicy.normalize(request.contentType())
+        ContentTypePolicy.normalize(request.contentType())
             .orElseThrow(
                 () ->
                     UploadRefusal.invalid(
@@ -41,6 +42,6 @@ final class UploadRules {
               + ByteSizes.describe(settings.maxSize())
               + ".");
     }
-    return type;
+    return new AcceptedUpload(type, request.size(), FileNames.of(request.filename()));
   }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import org.s3directupload.identity.PersonSegment;
 import org.s3directupload.limits.UploadLimits;
 
 /** {@code POST /api/uploads}: a request for one upload in, a signed ticket out. */
@@ -36,14 +35,13 @@ public class UploadsResource {
   public Response create(InputStream body) {
     UploadRequest request = UploadRequest.fromJson(RequestBodies.readUtf8(body, LARGEST_BODY));
     String person = security.getUserPrincipal().getName();
-    issuer.check(request); // a refused request counts against no limit
-    limits.reserve(PersonSegment.of(person), request.size());
-    UploadTicket ticket = issuer.issue(person, request);
+    AcceptedUpload upload = issuer.accept(request); // a refused request counts against no limit
+    limits.reserve(person, upload.size());
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     return Response.status(Response.Status.CREATED)
         .cacheControl(noStore)
-        .entity(ticket.toJson())
+        .entity(issuer.issue(person, upload).toJson())
         .build();
   }
 }

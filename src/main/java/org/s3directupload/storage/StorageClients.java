@@ -5,21 +5,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
-import java.time.Clock;
+import java.net.URL;
 import java.util.logging.Logger;
-import org.s3directupload.config.UploadSettings;
-import org.s3directupload.signing.TicketIssuer;
-import org.s3directupload.signing.UploadRequest;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import org.s3directupload.config.SettingReader;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -31,11 +29,18 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @ApplicationScoped
 public class StorageClients {
 
-  @Inject UploadSettings settings;
+  @Inject StoreSettings settings;
 
   private AwsCredentialsProvider credentials;
   private S3Client client;
   private S3Presigner presigner;
+
+  /** The storage settings, read once per application. */
+  @Produces
+  @Singleton
+  static StoreSettings settings(SettingReader reader) {
+    return reader.read(StoreSettings::read);
+  }
 
   @PostConstruct
   void build() {
@@ -45,13 +50,13 @@ public class StorageClients {
   }
 
   /** The client as the application configures it; the caller closes it. */
-  public static S3Client newClient(UploadSettings settings, AwsCredentialsProvider credentials) {
+  public static S3Client newClient(StoreSettings settings, AwsCredentialsProvider credentials) {
     var builder =
         S3Client.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials)
-            .serviceConfiguration(addressing(settings))
+            .serviceConfiguration(pathStyle(settings))
             // only checksums S3 requires: otherwise a checksum of an empty body can be presigned
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
     settings.endpoint().ifPresent(builder::endpointOverride);
@@ -60,42 +65,37 @@ public class StorageClients {
 
   /** The presigner as the application configures it, sharing the client's settings. */
   public static S3Presigner newPresigner(
-      UploadSettings settings, AwsCredentialsProvider credentials, S3Client client) {
+      StoreSettings settings, AwsCredentialsProvider credentials, S3Client client) {
     var builder =
         S3Presigner.builder()
             .s3Client(client)
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials)
-            .serviceConfiguration(addressing(settings));
+            .serviceConfiguration(pathStyle(settings));
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
   /**
-   * The origin ({@code scheme://host[:port]}) tickets send the browser to, found by presigning a
-   * placeholder with throw-away credentials: the same addressing as real tickets, no network, and
-   * no dependence on the real credentials being available yet.
+   * Where objects are addressed, with the same endpoint, region and addressing as the SDK's own
+   * requests and presigned URLs; needs no credentials and no network.
    */
-  public static URI storeOrigin(UploadSettings settings) {
-    AwsCredentialsProvider placeholder =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("placeholder", "placeholder"));
-    try (S3Client client = newClient(settings, placeholder);
-        S3Presigner presigner = newPresigner(settings, placeholder, client)) {
-      URI url =
-          URI.create(
-              TicketIssuer.forSettings(settings, presigner, placeholder, Clock.systemUTC())
-                  .issueCanary(
-                      settings.keyPrefix() + "placeholder",
-                      new UploadRequest(
-                          "placeholder",
-                          settings.allowedContentTypes().patterns().get(0).replace("*", "x"),
-                          0))
-                  .url());
-      return URI.create(url.getScheme() + "://" + url.getRawAuthority());
-    }
+  public static S3Utilities addressing(StoreSettings settings) {
+    var builder =
+        S3Utilities.builder()
+            .region(Region.of(settings.region()))
+            .s3Configuration(pathStyle(settings));
+    settings.endpoint().ifPresent(builder::endpoint);
+    return builder.build();
   }
 
-  private static S3Configuration addressing(UploadSettings settings) {
+  /** The origin ({@code scheme://host[:port]}) every ticket sends the browser to. */
+  public static URI storeOrigin(StoreSettings settings) {
+    URL url = addressing(settings).getUrl(b -> b.bucket(settings.bucket()).key("placeholder"));
+    return URI.create(url.getProtocol() + "://" + url.getAuthority());
+  }
+
+  private static S3Configuration pathStyle(StoreSettings settings) {
     return S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build();
   }
 

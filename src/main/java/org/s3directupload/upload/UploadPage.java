@@ -5,16 +5,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.s3directupload.config.UploadSettings;
 import org.s3directupload.identity.CsrfTokens;
-import org.s3directupload.signing.ByteSizes;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.words.ByteSizes;
 
 /** The limits the page shows and its script enforces, taken from the server's own settings. */
 @Named
 @RequestScoped
 public class UploadPage {
 
-  @Inject UploadSettings settings;
+  @Inject SigningSettings settings;
   @Inject HttpServletRequest request;
 
   private String accept;
@@ -25,9 +25,7 @@ public class UploadPage {
   void init() {
     accept = String.join(",", settings.allowedContentTypes().patterns());
     maxSize = settings.maxSize();
-    String described = ByteSizes.describe(maxSize);
-    int exact = described.indexOf(" (");
-    maxSizeLabel = exact < 0 ? described : described.substring(0, exact);
+    maxSizeLabel = ByteSizes.rounded(maxSize);
   }
 
   /** The allowed media types, comma-separated, for the file input's {@code accept}. */

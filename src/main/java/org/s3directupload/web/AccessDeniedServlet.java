@@ -1,12 +1,13 @@
 package org.s3directupload.web;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 import org.s3directupload.identity.Roles;
 
 /**
@@ -24,12 +25,11 @@ public class AccessDeniedServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String uri = JsonErrors.normalized(original instanceof String s ? s : request.getRequestURI());
+    String uri = ErrorBody.normalized(ErrorBody.originalUri(request));
     String reason =
         request.getAttribute(REASON) instanceof String given ? given : missingRole(request, uri);
-    if (JsonErrors.isApi(request)) {
-      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", reason);
+    if (ErrorBody.isApiRequest(request)) {
+      ErrorBody.write(response, ErrorCode.FORBIDDEN, reason);
       return;
     }
     request.setAttribute(REASON, reason);

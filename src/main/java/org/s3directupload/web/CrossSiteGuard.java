@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 import org.s3directupload.identity.CsrfTokens;
 import org.s3directupload.identity.SignInMechanism;
 
@@ -38,7 +39,7 @@ public class CrossSiteGuard extends HttpFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
 
-  @Inject transient UploadSettings settings;
+  @Inject transient Origins origins;
 
   @Override
   protected void doFilter(
@@ -47,8 +48,8 @@ public class CrossSiteGuard extends HttpFilter {
     String refusal = refusal(request);
     if (refusal == null) {
       chain.doFilter(request, response);
-    } else if (JsonErrors.isApi(request)) {
-      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "cross_site", refusal);
+    } else if (ErrorBody.isApiRequest(request)) {
+      ErrorBody.write(response, ErrorCode.CROSS_SITE, refusal);
     } else {
       request.setAttribute(AccessDeniedServlet.REASON, refusal);
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -59,7 +60,7 @@ public class CrossSiteGuard extends HttpFilter {
   private String refusal(HttpServletRequest request) {
     boolean safe = SAFE_METHODS.contains(request.getMethod());
     String site = request.getHeader("Sec-Fetch-Site");
-    boolean api = JsonErrors.isApi(request);
+    boolean api = ErrorBody.isApiRequest(request);
     if (site != null && !OWN_SITE.contains(site.toLowerCase(Locale.ROOT)) && (api || !safe)) {
       return "This request came from another site (" + site + "), so it was refused.";
     }
@@ -94,10 +95,10 @@ public class CrossSiteGuard extends HttpFilter {
   }
 
   private boolean isOwnOrigin(String origin, HttpServletRequest request) {
-    String lower = origin.strip().toLowerCase(Locale.ROOT);
-    if (settings.allowedOrigins().contains(lower)) {
+    if (origins.includes(origin)) {
       return true;
     }
+    String lower = origin.strip().toLowerCase(Locale.ROOT);
     int scheme = lower.indexOf("://");
     String host = request.getHeader("Host");
     return scheme > 0

@@ -9,26 +9,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.s3directupload.config.UploadSettings;
 import org.s3directupload.storage.StorageClients;
+import org.s3directupload.storage.StoreSettings;
 
 /**
- * Adds {@link SecurityHeaders} to every response. The store's origin comes from a placeholder
- * ticket signed once at start, so the page's {@code connect-src} names exactly where tickets send
- * the browser.
+ * Adds {@link SecurityHeaders} to every response. The store's origin is addressed the way the SDK
+ * addresses every ticket's object, so the page's {@code connect-src} names exactly where tickets
+ * send the browser.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient UploadSettings settings;
+  @Inject transient StoreSettings store;
 
   private transient Map<String, String> headers;
 
   @Override
   public void init() {
-    headers = SecurityHeaders.forStore(StorageClients.storeOrigin(settings));
+    headers = SecurityHeaders.forStore(StorageClients.storeOrigin(store));
   }
 
   @Override

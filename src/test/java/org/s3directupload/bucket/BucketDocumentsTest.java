@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.SigningSettings;
 
 class BucketDocumentsTest {
+
+  /** The documents for the shipped defaults with {@code kv} on top. */
+  private static BucketDocuments documents(String... kv) {
+    return BucketDocuments.forSettings(TestSettings.signing(kv), TestSettings.origins(kv));
+  }
 
   private static List<String> strings(JsonObject object, String name) {
     return object.getJsonArray(name).getValuesAs(JsonString::getString);
@@ -29,17 +34,18 @@ class BucketDocumentsTest {
         "v2|AES256|''",
       })
   void corsRuleAllowsExactlyTheTicketHeadersAndNoWildcard(String version, String sse, String key) {
-    UploadSettings settings =
-        TestSettings.with(
-            "upload.signature-version",
-            version,
-            "upload.sse",
-            sse,
-            "upload.sse-kms-key-id",
-            key.isEmpty() ? null : key,
-            "upload.allowed-origins",
-            "https://uploads.example.com");
-    BucketDocuments cut = BucketDocuments.forSettings(settings);
+    String[] kv = {
+      "upload.signature-version",
+      version,
+      "upload.sse",
+      sse,
+      "upload.sse-kms-key-id",
+      key.isEmpty() ? null : key,
+      "upload.allowed-origins",
+      "https://uploads.example.com"
+    };
+    SigningSettings settings = TestSettings.signing(kv);
+    BucketDocuments cut = documents(kv);
     JsonObject rule = cut.corsRule();
 
     assertEquals(
@@ -63,9 +69,7 @@ class BucketDocumentsTest {
 
   @Test
   void wildcardAppearsOnlyAsThePrincipalOfDenials() {
-    BucketDocuments cut =
-        BucketDocuments.forSettings(
-            TestSettings.with("upload.allowed-origins", "https://uploads.example.com"));
+    BucketDocuments cut = documents("upload.allowed-origins", "https://uploads.example.com");
 
     assertTrue(policyPrincipalOnly(cut), cut.toJson().toString());
     assertTrue(
@@ -75,8 +79,7 @@ class BucketDocumentsTest {
 
   @Test
   void policyDeniesOtherOrMissingEncryptionAndPlainHttp() {
-    JsonObject policy =
-        BucketDocuments.forSettings(TestSettings.with("upload.bucket", "example-uploads")).policy();
+    JsonObject policy = documents("upload.bucket", "example-uploads").policy();
     List<JsonObject> statements = policy.getJsonArray("Statement").getValuesAs(JsonObject.class);
 
     assertEquals(
@@ -112,9 +115,7 @@ class BucketDocumentsTest {
   @Test
   void kmsKeyIsEnforcedAndDefaulted() {
     String key = "arn:aws:kms:eu-central-1:111122223333:key/abc";
-    BucketDocuments cut =
-        BucketDocuments.forSettings(
-            TestSettings.with("upload.sse", "aws:kms", "upload.sse-kms-key-id", key));
+    BucketDocuments cut = documents("upload.sse", "aws:kms", "upload.sse-kms-key-id", key);
 
     JsonObject keyStatement =
         cut.policy().getJsonArray("Statement").getValuesAs(JsonObject.class).stream()
@@ -138,7 +139,7 @@ class BucketDocumentsTest {
 
   @Test
   void publicAccessBlockHasAllFourFlagsOn() {
-    JsonObject block = BucketDocuments.forSettings(TestSettings.with()).publicAccessBlock();
+    JsonObject block = documents().publicAccessBlock();
 
     assertEquals(4, block.size());
     block.values().forEach(flag -> assertEquals(jakarta.json.JsonValue.TRUE, flag));
@@ -146,8 +147,7 @@ class BucketDocumentsTest {
 
   @Test
   void plainHttpStoresGetNoTlsStatement() {
-    BucketDocuments cut =
-        BucketDocuments.forSettings(TestSettings.with("upload.endpoint", "http://127.0.0.1:9000"));
+    BucketDocuments cut = documents("upload.endpoint", "http://127.0.0.1:9000");
 
     assertTrue(
         cut.policy().getJsonArray("Statement").getValuesAs(JsonObject.class).stream()
@@ -159,7 +159,7 @@ class BucketDocumentsTest {
     for (String[] modeAndKey :
         new String[][] {{"AES256", "false"}, {"aws:kms", "true"}, {"aws:kms:dsse", "false"}}) {
       JsonObject rule =
-          BucketDocuments.forSettings(TestSettings.with("upload.sse", modeAndKey[0]))
+          documents("upload.sse", modeAndKey[0])
               .encryption()
               .getJsonArray("Rules")
               .getJsonObject(0);

@@ -1,6 +1,7 @@
 package org.s3directupload.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -11,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,17 +23,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.s3directupload.bucket.BucketDocuments;
 import org.s3directupload.devstore.DevSettings;
+import org.s3directupload.errors.ErrorCode;
 import org.s3directupload.signing.TicketHeaders;
 
-/** The README and the sample documents say what the code does. */
+/** The guide, the reference in docs/ and the sample documents say what the code does. */
 class DocumentationTest {
 
   private static final Pattern ROW =
       Pattern.compile("^\\| `(upload\\.[a-z0-9.-]+)` \\| ((?:[^|\\\\]|\\\\\\|)+) \\|");
 
-  private static Map<String, String> readmeTable() throws Exception {
+  private static Map<String, String> configurationTable() throws Exception {
     Map<String, String> rows = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(Path.of("README.md"))) {
+    for (String line : Files.readAllLines(Path.of("docs/configuration.md"))) {
       Matcher row = ROW.matcher(line);
       if (row.find()) {
         rows.put(row.group(1), row.group(2).trim().replace("\\|", "|"));
@@ -40,9 +44,9 @@ class DocumentationTest {
   }
 
   @Test
-  void readmeTableListsEveryKeyWithItsShippedDefault() throws Exception {
-    Map<String, String> table = readmeTable();
-    Map<String, String> defaults = DevSettings.shippedDefaults();
+  void configurationTableListsEveryKeyWithItsShippedDefault() throws Exception {
+    Map<String, String> table = configurationTable();
+    Map<String, String> defaults = StandaloneConfig.shippedDefaults();
 
     assertEquals(SettingKeys.ALL, new ArrayList<>(table.keySet()));
     for (String key : SettingKeys.ALL) {
@@ -51,7 +55,7 @@ class DocumentationTest {
         assertEquals("`" + defaults.get(key) + "`", documented, key);
       } else {
         assertTrue(
-            documented.startsWith("—"), key + " has no default but the README says " + documented);
+            documented.startsWith("—"), key + " has no default but the docs say " + documented);
       }
     }
   }
@@ -67,7 +71,7 @@ class DocumentationTest {
   }
 
   /** The settings a sample configuration in server-config/ describes. */
-  private static UploadSettings sampleSettings(String directory) throws Exception {
+  private static DevSettings sampleSettings(String directory) throws Exception {
     Map<String, String> environment = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("server-config", directory, "upload.env"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
@@ -75,7 +79,7 @@ class DocumentationTest {
             line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
       }
     }
-    return DevSettings.of(Map.of(), environment).settings();
+    return DevSettings.of(Map.of(), environment);
   }
 
   private static JsonObject read(Path file) throws Exception {
@@ -87,7 +91,8 @@ class DocumentationTest {
   @ParameterizedTest
   @ValueSource(strings = {"aws", "s3-compatible"})
   void sampleBucketDocumentsAreTheGeneratedOnes(String directory) throws Exception {
-    BucketDocuments generated = BucketDocuments.forSettings(sampleSettings(directory));
+    DevSettings sample = sampleSettings(directory);
+    BucketDocuments generated = BucketDocuments.forSettings(sample.signing(), sample.origins());
     Path dir = Path.of("server-config", directory);
     String regenerate =
         " is stale: regenerate it with `env $(grep UPLOAD_ server-config/"
@@ -117,8 +122,59 @@ class DocumentationTest {
     }
 
     assertEquals(
-        TicketHeaders.names(TestSettings.with()),
+        TicketHeaders.names(TestSettings.signing()),
         Arrays.asList(conf.getProperty("s3proxy.cors-allow-headers").split(" ")));
     assertEquals("PUT", conf.getProperty("s3proxy.cors-allow-methods"));
+  }
+
+  private static final Pattern ERROR_ROW = Pattern.compile("^\\| (\\d{3}) \\| `([a-z_]+)` \\|");
+
+  @Test
+  void apiReferenceListsEveryErrorCodeWithItsStatus() throws Exception {
+    Map<String, Integer> documented = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("docs/api.md"))) {
+      Matcher row = ERROR_ROW.matcher(line);
+      if (row.find()) {
+        assertNull(documented.put(row.group(2), Integer.valueOf(row.group(1))), row.group(2));
+      }
+    }
+    Map<String, Integer> inCode = new LinkedHashMap<>();
+    for (ErrorCode code : ErrorCode.values()) {
+      inCode.put(code.code(), code.status());
+    }
+
+    assertEquals(new TreeMap<>(inCode), new TreeMap<>(documented));
+  }
+
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+
+  @Test
+  void everyLinkToAFileOfTheProjectLeadsToOne() throws Exception {
+    List<Path> documents = new ArrayList<>(List.of(Path.of("README.md"), Path.of("TESTING.md")));
+    try (var docs = Files.list(Path.of("docs"))) {
+      docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
+    }
+    documents.add(Path.of("server-config/README.md"));
+    int links = 0;
+    for (Path document : documents) {
+      Matcher link = LINK.matcher(Files.readString(document));
+      while (link.find()) {
+        String target = link.group(1);
+        if (!target.startsWith("http://") && !target.startsWith("https://")) {
+          links++;
+          Path resolved = document.toAbsolutePath().getParent().resolve(target).normalize();
+          assertTrue(
+              Files.exists(resolved), document + " links to " + target + ", not a file here");
+        }
+      }
+    }
+    assertTrue(links > 20, "only " + links + " links found: is the pattern still right?");
+  }
+
+  @Test
+  void readmeIsAGuideNotAManual() throws Exception {
+    int lines = Files.readAllLines(Path.of("README.md")).size();
+
+    assertTrue(lines <= 160, "README.md has " + lines + " lines; put the reference into docs/");
   }
 }

@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.s3directupload.config.IdentitySettings;
+import java.util.stream.Collectors;
 import org.s3directupload.config.InvalidSettingException;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.identity.IdentitySettings;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.web.Origins;
 
 /**
  * The README's run command: the embedded store, then Payara Micro with the WAR pointed at it, then
@@ -41,18 +44,21 @@ public final class DevServer {
     }
 
     Map<String, String> forStore = new LinkedHashMap<>();
-    forStore.put(UploadSettings.BUCKET, "uploads");
-    forStore.put(UploadSettings.ENDPOINT, "http://127.0.0.1:" + storePort);
-    forStore.put(UploadSettings.PATH_STYLE, "true");
+    forStore.put(StoreSettings.Key.BUCKET.key(), "uploads");
+    forStore.put(StoreSettings.Key.ENDPOINT.key(), "http://127.0.0.1:" + storePort);
+    forStore.put(StoreSettings.Key.PATH_STYLE.key(), "true");
     forStore.put(
-        UploadSettings.ALLOWED_ORIGINS,
+        Origins.Key.ALLOWED_ORIGINS.key(),
         "http://localhost:" + httpPort + ",http://127.0.0.1:" + httpPort);
     forStore.put(
-        IdentitySettings.USERS, DEMO_USER + ":" + DEMO_PASSWORD + ":uploader+upload-admin");
+        IdentitySettings.Key.USERS.key(),
+        DEMO_USER + ":" + DEMO_PASSWORD + ":uploader+upload-admin");
     DevSettings dev = DevSettings.of(forStore, System.getenv());
-    UploadSettings settings;
+    SigningSettings settings;
+    Origins origins;
     try {
-      settings = dev.settings();
+      settings = dev.signing();
+      origins = dev.origins();
     } catch (InvalidSettingException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -60,7 +66,11 @@ public final class DevServer {
     }
 
     Instant started = Instant.now();
-    DevStore store = DevStore.start(settings, storePort);
+    DevStore store = DevStore.start(settings, origins, storePort);
+    String setup =
+        store.applySetup().stream()
+            .map(step -> step.document() + " " + step.outcome().code())
+            .collect(Collectors.joining(", "));
     Map<String, String> environment = new LinkedHashMap<>(dev.asEnvironment());
     environment.put("AWS_ACCESS_KEY_ID", DevStore.ACCESS_KEY);
     environment.put("AWS_SECRET_ACCESS_KEY", DevStore.SECRET_KEY);
@@ -89,6 +99,7 @@ public final class DevServer {
             + "  Open        http://localhost:%d/%n"
             + "  Sign in as  %s, password %s (uploader and upload-admin; set UPLOAD_USERS for others)%n"
             + "  Store       %s, bucket '%s' (S3Proxy in memory: objects last until you stop)%n"
+            + "  Bucket      setup applied where S3Proxy supports it: %s%n"
             + "  Credentials %s / %s (development only)%n"
             + "  Stop        Ctrl-C%n%n",
         PayaraMicro.seconds(Duration.between(started, Instant.now())),
@@ -96,7 +107,8 @@ public final class DevServer {
         DEMO_USER,
         DEMO_PASSWORD,
         store.endpoint(),
-        settings.bucket(),
+        settings.store().bucket(),
+        setup,
         DevStore.ACCESS_KEY,
         DevStore.SECRET_KEY);
     System.exit(micro.waitFor());

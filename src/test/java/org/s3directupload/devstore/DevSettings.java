@@ -2,10 +2,12 @@ package org.s3directupload.devstore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.s3directupload.config.SettingKeys;
+import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.StandaloneConfig;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.web.Origins;
 
 /**
  * The {@code upload.*} values for a run against the embedded store, the way the application will
@@ -25,10 +27,10 @@ public final class DevSettings {
    * @param environment the caller's environment
    */
   public static DevSettings of(Map<String, String> forStore, Map<String, String> environment) {
-    Map<String, String> values = new LinkedHashMap<>(shippedDefaults());
+    Map<String, String> values = new LinkedHashMap<>(StandaloneConfig.shippedDefaults());
     values.putAll(forStore);
     for (String key : SettingKeys.ALL) {
-      String fromEnvironment = environment.get(environmentName(key));
+      String fromEnvironment = environment.get(StandaloneConfig.environmentName(key));
       if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
         values.put(key, fromEnvironment);
       }
@@ -36,25 +38,23 @@ public final class DevSettings {
     return new DevSettings(values);
   }
 
-  /** The settings as the application will convert them; throws naming a bad key. */
-  public UploadSettings settings() {
-    return UploadSettings.read(key -> Optional.ofNullable(values.get(key)));
+  public SettingReader reader() {
+    return SettingReader.of(values);
+  }
+
+  /** The signing settings, with their store, as the application will convert them. */
+  public SigningSettings signing() {
+    return SigningSettings.read(reader(), StoreSettings.read(reader()));
+  }
+
+  public Origins origins() {
+    return Origins.read(reader());
   }
 
   /** The values as environment variables for the application's process. */
   public Map<String, String> asEnvironment() {
     Map<String, String> environment = new LinkedHashMap<>();
-    values.forEach((key, value) -> environment.put(environmentName(key), value));
+    values.forEach((key, value) -> environment.put(StandaloneConfig.environmentName(key), value));
     return environment;
-  }
-
-  /** MicroProfile Config's mapping: non-alphanumerics become '_', then upper case. */
-  public static String environmentName(String key) {
-    return StandaloneConfig.environmentName(key);
-  }
-
-  /** The defaults shipped in {@code META-INF/microprofile-config.properties}. */
-  public static Map<String, String> shippedDefaults() {
-    return StandaloneConfig.shippedDefaults();
   }
 }

@@ -8,8 +8,16 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.bucket.BucketSetup;
+import org.s3directupload.bucket.SetupStep;
+import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
+import org.s3directupload.web.Origins;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * S3Proxy on loopback, holding objects in memory, checking SigV2 and SigV4 signatures, expiry and
@@ -17,9 +25,11 @@ import org.s3directupload.signing.TicketHeaders;
  * allowed origins, {@code PUT}, exactly the headers a ticket can carry, {@code ETag} exposed.
  *
  * <p>In memory on purpose: S3Proxy's filesystem store refuses the encryption header (501) rather
- * than report encryption over plaintext on disk, and its encrypting middleware inherits that
- * refusal. The in-memory store records the requested encryption and returns it on HEAD, and no byte
- * ever rests on disk, so its claim is true; objects do not survive a restart.
+ * than keep plaintext on disk, and its encrypting middleware inherits that refusal. The in-memory
+ * store accepts the header and keeps no byte on disk, but its {@code HEAD} reports {@code AES256}
+ * for every object, also one stored without any encryption header (measured): what it says about
+ * encryption proves nothing, and tests that must see whether an object is encrypted use moto.
+ * Objects do not survive a restart.
  */
 public final class DevStore implements AutoCloseable {
 
@@ -29,20 +39,23 @@ public final class DevStore implements AutoCloseable {
   public static final String SECRET_KEY = "dev-secret-key-for-the-embedded-store";
 
   private final BlobStore blobStore = new TransientNio2BlobStore();
-  private final UploadSettings settings;
+  private final SigningSettings settings;
+  private final Origins origins;
   private final int port;
   private S3Proxy proxy;
 
-  private DevStore(UploadSettings settings, int port) {
+  private DevStore(SigningSettings settings, Origins origins, int port) {
     this.settings = settings;
+    this.origins = origins;
     this.port = port;
   }
 
   /** Starts the store on {@code 127.0.0.1:port} and creates the settings' bucket. */
-  public static DevStore start(UploadSettings settings, int port) throws Exception {
-    DevStore store = new DevStore(settings, port);
+  public static DevStore start(SigningSettings settings, Origins origins, int port)
+      throws Exception {
+    DevStore store = new DevStore(settings, origins, port);
     store.serve(TicketHeaders.names(settings));
-    store.blobStore.createContainer(settings.bucket());
+    store.blobStore.createContainer(settings.store().bucket());
     return store;
   }
 
@@ -61,10 +74,8 @@ public final class DevStore implements AutoCloseable {
   }
 
   private void serve(List<String> allowedHeaders) throws Exception {
-    List<String> origins =
-        settings.allowedOrigins().stream()
-            .map(origin -> "^" + Pattern.quote(origin) + "$")
-            .toList();
+    List<String> originPatterns =
+        origins.allowed().stream().map(origin -> "^" + Pattern.quote(origin) + "$").toList();
     proxy =
         S3Proxy.builder()
             .blobStore(blobStore)
@@ -72,7 +83,7 @@ public final class DevStore implements AutoCloseable {
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .corsRules(
                 new CrossOriginResourceSharing(
-                    origins, List.of("PUT"), allowedHeaders, List.of("ETag"), ""))
+                    originPatterns, List.of("PUT"), allowedHeaders, List.of("ETag"), ""))
             .build();
     proxy.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -81,6 +92,29 @@ public final class DevStore implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not start on port " + port);
       }
       Thread.sleep(20);
+    }
+  }
+
+  /** A client of the store with the development credentials; the caller closes it. */
+  public S3Client client() {
+    return S3Client.builder()
+        .endpointOverride(endpoint())
+        .region(Region.of(settings.store().region()))
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /**
+   * Applies what of the bucket setup the store supports (default encryption: S3Proxy has no bucket
+   * CORS, policy or public-access block APIs, and says so), so that the first doctor run shows only
+   * what is really missing.
+   */
+  public List<SetupStep> applySetup() {
+    try (S3Client client = client()) {
+      return new BucketSetup(client, settings, origins).apply();
     }
   }
 

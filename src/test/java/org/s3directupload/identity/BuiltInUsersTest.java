@@ -66,7 +66,7 @@ class BuiltInUsersTest {
     InvalidSettingException e =
         assertThrows(InvalidSettingException.class, () -> BuiltInUsers.parse(value));
 
-    assertEquals(BuiltInUsers.KEY, e.key());
+    assertEquals("upload.users", e.key());
     assertFalse(e.getMessage().contains("other"), e.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.s3directupload.config.InvalidSettingException;
+import org.s3directupload.config.SettingReader;
+import org.s3directupload.config.TestSettings;
 
 class LdapSettingsTest {
 
@@ -24,27 +27,19 @@ class LdapSettingsTest {
    */
   private static Map<String, String> minimal() {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put(LdapSettings.URL, "ldap://ldap.example.org");
-    values.put(LdapSettings.USER_BASE, "ou=people,dc=example,dc=org");
-    values.put(LdapSettings.USER_FILTER, "(uid={0})");
-    values.put(LdapSettings.NAME_ATTRIBUTE, "uid");
-    values.put(LdapSettings.GROUP_FILTER, "(|(member={0})(uniqueMember={0}))");
-    values.put(LdapSettings.UPLOADER_GROUPS, "uploaders");
-    values.put(LdapSettings.ADMIN_GROUPS, "upload-admins");
+    values.put(LdapSettings.Key.URL.key(), "ldap://ldap.example.org");
+    values.put(LdapSettings.Key.USER_BASE.key(), "ou=people,dc=example,dc=org");
+    values.put(LdapSettings.Key.USER_FILTER.key(), "(uid={0})");
+    values.put(LdapSettings.Key.NAME_ATTRIBUTE.key(), "uid");
+    values.put(LdapSettings.Key.GROUP_FILTER.key(), "(|(member={0})(uniqueMember={0}))");
+    values.put(LdapSettings.Key.UPLOADER_GROUPS.key(), "uploaders");
+    values.put(LdapSettings.Key.ADMIN_GROUPS.key(), "upload-admins");
     return values;
   }
 
   /** Reads {@link #minimal()} with {@code kv} on top; a null value removes the key. */
   private static LdapSettings with(String... kv) {
-    Map<String, String> values = minimal();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] == null) {
-        values.remove(kv[i]);
-      } else {
-        values.put(kv[i], kv[i + 1]);
-      }
-    }
-    return LdapSettings.read(key -> Optional.ofNullable(values.get(key)));
+    return LdapSettings.read(SettingReader.of(TestSettings.overlay(minimal(), kv)));
   }
 
   @Test
@@ -67,14 +62,15 @@ class LdapSettingsTest {
   void activeDirectoryStyleSettings() {
     LdapSettings cut =
         with(
-            LdapSettings.URL, " ldaps://dc1.corp.example.com:636/ ",
-            LdapSettings.BIND_DN, "CN=Upload Service,OU=Service Accounts,DC=corp,DC=example,DC=com",
-            LdapSettings.BIND_PASSWORD, " secret with spaces ",
-            LdapSettings.USER_BASE, "DC=corp,DC=example,DC=com",
-            LdapSettings.USER_FILTER, "(&(objectClass=user)(sAMAccountName={0}))",
-            LdapSettings.NAME_ATTRIBUTE, "sAMAccountName",
-            LdapSettings.UPLOADER_GROUPS, "Uploaders, File Senders,,",
-            LdapSettings.ADMIN_GROUPS, "Domain Admins");
+            LdapSettings.Key.URL.key(), " ldaps://dc1.corp.example.com:636/ ",
+            LdapSettings.Key.BIND_DN.key(),
+                "CN=Upload Service,OU=Service Accounts,DC=corp,DC=example,DC=com",
+            LdapSettings.Key.BIND_PASSWORD.key(), " secret with spaces ",
+            LdapSettings.Key.USER_BASE.key(), "DC=corp,DC=example,DC=com",
+            LdapSettings.Key.USER_FILTER.key(), "(&(objectClass=user)(sAMAccountName={0}))",
+            LdapSettings.Key.NAME_ATTRIBUTE.key(), "sAMAccountName",
+            LdapSettings.Key.UPLOADER_GROUPS.key(), "Uploaders, File Senders,,",
+            LdapSettings.Key.ADMIN_GROUPS.key(), "Domain Admins");
 
     assertEquals(URI.create("ldaps://dc1.corp.example.com:636"), cut.url());
     assertEquals(
@@ -90,7 +86,7 @@ class LdapSettingsTest {
   void groupBaseTurnsOnTheGroupSearch() {
     assertEquals(
         Optional.of("ou=groups,dc=example,dc=org"),
-        with(LdapSettings.GROUP_BASE, "ou=groups,dc=example,dc=org").groupBase());
+        with(LdapSettings.Key.GROUP_BASE.key(), "ou=groups,dc=example,dc=org").groupBase());
   }
 
   @Test
@@ -107,15 +103,15 @@ class LdapSettingsTest {
             "upload.ldap.group-filter",
             "upload.ldap.uploader-groups",
             "upload.ldap.admin-groups"),
-        LdapSettings.KEYS);
+        Arrays.stream(LdapSettings.Key.values()).map(LdapSettings.Key::key).toList());
   }
 
   @Test
   void toStringNeverShowsThePassword() {
     LdapSettings cut =
         with(
-            LdapSettings.BIND_DN, "cn=svc,dc=example,dc=org",
-            LdapSettings.BIND_PASSWORD, "hunter2-secret");
+            LdapSettings.Key.BIND_DN.key(), "cn=svc,dc=example,dc=org",
+            LdapSettings.Key.BIND_PASSWORD.key(), "hunter2-secret");
 
     assertFalse(cut.toString().contains("hunter2-secret"), cut.toString());
     assertTrue(cut.toString().contains("cn=svc,dc=example,dc=org"), cut.toString());
@@ -165,13 +161,13 @@ class LdapSettingsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        LdapSettings.URL,
-        LdapSettings.USER_BASE,
-        LdapSettings.USER_FILTER,
-        LdapSettings.NAME_ATTRIBUTE,
-        LdapSettings.GROUP_FILTER,
-        LdapSettings.UPLOADER_GROUPS,
-        LdapSettings.ADMIN_GROUPS
+        "upload.ldap.url",
+        "upload.ldap.user-base",
+        "upload.ldap.user-filter",
+        "upload.ldap.name-attribute",
+        "upload.ldap.group-filter",
+        "upload.ldap.uploader-groups",
+        "upload.ldap.admin-groups"
       })
   void missingRequiredKeyIsNamed(String key) {
     InvalidSettingException thrown =
@@ -186,9 +182,9 @@ class LdapSettingsTest {
     InvalidSettingException thrown =
         assertThrows(
             InvalidSettingException.class,
-            () -> with(LdapSettings.BIND_DN, "cn=svc,dc=example,dc=org"));
+            () -> with(LdapSettings.Key.BIND_DN.key(), "cn=svc,dc=example,dc=org"));
 
-    assertEquals(LdapSettings.BIND_PASSWORD, thrown.key());
+    assertEquals(LdapSettings.Key.BIND_PASSWORD.key(), thrown.key());
   }
 
   @Test
@@ -196,9 +192,9 @@ class LdapSettingsTest {
     InvalidSettingException thrown =
         assertThrows(
             InvalidSettingException.class,
-            () -> with(LdapSettings.BIND_PASSWORD, "hunter2-secret"));
+            () -> with(LdapSettings.Key.BIND_PASSWORD.key(), "hunter2-secret"));
 
-    assertEquals(LdapSettings.BIND_PASSWORD, thrown.key());
+    assertEquals(LdapSettings.Key.BIND_PASSWORD.key(), thrown.key());
     assertFalse(thrown.getMessage().contains("hunter2-secret"), thrown.getMessage());
   }
 
@@ -207,7 +203,7 @@ class LdapSettingsTest {
     InvalidSettingException thrown =
         assertThrows(
             InvalidSettingException.class,
-            () -> with(LdapSettings.URL, "ldap://admin:hunter2-secret@ldap.example.org"));
+            () -> with(LdapSettings.Key.URL.key(), "ldap://admin:hunter2-secret@ldap.example.org"));
 
     assertFalse(thrown.getMessage().contains("hunter2-secret"), thrown.getMessage());
   }

@@ -30,11 +30,11 @@ public final class BrowserSession {
   private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
   private static final Pattern TOKEN = Pattern.compile("data-csrf-token=\"([^\"]+)\"");
 
-  private final URI app;
+  private final TheApp app;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient client;
 
-  public BrowserSession(URI app) {
+  public BrowserSession(TheApp app) {
     this.app = app;
     this.client =
         HttpClient.newBuilder()
@@ -47,7 +47,7 @@ public final class BrowserSession {
 
   /** The app's own origin, as a browser would send it. */
   public String origin() {
-    return app.getScheme() + "://" + app.getAuthority();
+    return app.base().getScheme() + "://" + app.base().getAuthority();
   }
 
   /**
@@ -112,7 +112,7 @@ public final class BrowserSession {
 
   /** The token the upload page renders for its script. */
   public String csrfToken() throws IOException, InterruptedException {
-    HttpResponse<String> page = get(app);
+    HttpResponse<String> page = get(app.base());
     Matcher token = TOKEN.matcher(page.body());
     if (page.statusCode() != 200 || !token.find()) {
       throw new AssertionError("No token on the upload page: " + page.statusCode() + page.body());

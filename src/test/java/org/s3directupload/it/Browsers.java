@@ -2,7 +2,6 @@ package org.s3directupload.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class Browsers {
    *
    * @param next a page of the application, e.g. {@code index.xhtml}
    */
-  public static void signIn(ChromeDriver browser, URI app, People person, String next) {
+  public static void signIn(ChromeDriver browser, TheApp app, People person, String next) {
     browser.get(app.resolve("login.xhtml?next=/" + next).toString());
     browser.findElement(By.id("login:name")).sendKeys(person.username());
     browser.findElement(By.id("login:password")).sendKeys(person.password());

@@ -1,26 +1,18 @@
 package org.s3directupload.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,26 +24,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The bucket setup and doctor on the real WAR against S3Proxy: first configured like the
  * application's tickets, then with a CORS rule that omits the encryption header.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class BucketDoctorIT {
 
   private static final String SSE = "x-amz-server-side-encryption";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
-
-  private URI app;
-  private String pageOrigin;
-
-  @BeforeEach
-  void locate() {
-    app = TheWar.onLoopback(reported);
-    pageOrigin = TestStore.settings().allowedOrigins().get(0);
-  }
+  @ArquillianResource TheApp app;
 
   @AfterEach
   void restoreStore() throws Exception {
@@ -71,7 +49,7 @@ class BucketDoctorIT {
           0,
           s3.listObjectsV2(
                   b ->
-                      b.bucket(TestStore.settings().bucket())
+                      b.bucket(TestStore.bucket())
                           .prefix(TestStore.settings().keyPrefix() + "_doctor/"))
               .keyCount());
     }
@@ -83,7 +61,7 @@ class BucketDoctorIT {
 
     assertEquals("ok", findings.get("bucket-reachable").getString("status"), findings.toString());
     assertEquals("ok", findings.get("clock-skew").getString("status"), findings.toString());
-    JsonObject preflight = findings.get("cors-preflight " + pageOrigin);
+    JsonObject preflight = findings.get("cors-preflight " + TestStore.pageOrigin());
     assertEquals("ok", preflight.getString("status"), preflight.toString());
     assertTrue(preflight.getString("observed").contains(SSE), preflight.toString());
     assertEquals("ok", findings.get("cors-foreign-origin").getString("status"));
@@ -103,7 +81,7 @@ class BucketDoctorIT {
         .restartAllowingHeaders(
             TestStore.store().corsHeaders().stream().filter(h -> !h.equals(SSE)).toList());
 
-    JsonObject preflight = doctor().get("cors-preflight " + pageOrigin);
+    JsonObject preflight = doctor().get("cors-preflight " + TestStore.pageOrigin());
 
     assertEquals("fail", preflight.getString("status"), preflight.toString());
     assertTrue(
@@ -162,15 +140,31 @@ class BucketDoctorIT {
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(driver -> !driver.findElements(By.id("findings")).isEmpty());
 
-      List<WebElement> rows = browser.findElements(By.cssSelector("#findings tr.finding"));
+      List<WebElement> rows = browser.findElements(By.cssSelector("#findings li.finding"));
       Map<String, String> statuses =
           rows.stream()
               .collect(
                   Collectors.toMap(
                       r -> r.getAttribute("data-check"), r -> r.getAttribute("data-status")));
-      assertEquals("ok", statuses.get("cors-preflight " + pageOrigin), statuses.toString());
+      assertEquals(
+          "ok", statuses.get("cors-preflight " + TestStore.pageOrigin()), statuses.toString());
       assertEquals("ok", statuses.get("canary-upload"), statuses.toString());
-      assertFalse(rows.isEmpty());
+      // failures first, each finding led by its status, the fix in a block of its own
+      List<String> order = rows.stream().map(r -> r.getAttribute("data-status")).toList();
+      assertEquals(
+          order.stream()
+              .sorted(java.util.Comparator.comparing(List.of("fail", "warn", "ok")::indexOf))
+              .toList(),
+          order);
+      WebElement policy =
+          browser.findElement(
+              By.cssSelector("#findings li.finding[data-check='policy-enforces-encryption']"));
+      assertEquals(
+          "fail",
+          policy.findElement(By.cssSelector(".finding-head .status")).getText().toLowerCase());
+      assertTrue(policy.findElement(By.cssSelector("pre.fix")).getText().contains("\"Statement\""));
+      String summary = browser.findElement(By.id("summary")).getText();
+      assertTrue(summary.matches("Something to change\\. \\d+ checks: \\d+ failed, .*"), summary);
     } finally {
       browser.quit();
     }

@@ -4,44 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What another site can make a signed-in person's browser send, and that none of it gets a ticket:
  * the session cookie alone is not enough, the page's token and our own origin are needed.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class CrossSiteIT {
 
   private static final String EVIL = "https://evil.example";
   private static final String PDF =
       "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
+  @ArquillianResource TheApp app;
 
-  @ArquillianResource URL reported;
-
-  private URI app;
   private BrowserSession victim;
   private String token;
 
   @BeforeEach
   void signIn() throws Exception {
-    app = TheWar.onLoopback(reported);
     victim = new BrowserSession(app);
     victim.signIn(People.ALICE);
     token = victim.csrfToken();
@@ -126,7 +114,8 @@ class CrossSiteIT {
         target.signIn(People.BOB.username(), People.BOB.password(), EVIL);
 
     assertEquals(403, response.statusCode(), response.body());
-    assertTrue(List.of(302, 303).contains(target.get(app).statusCode()), "no one may be signed in");
+    assertTrue(
+        List.of(302, 303).contains(target.get(app.base()).statusCode()), "no one may be signed in");
   }
 
   @Test

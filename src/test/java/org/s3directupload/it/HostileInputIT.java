@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error shape, or a 201 whose key lies inside the signed-in person's own segment (alice's, under
  * the configured prefix) with only safe segments.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class HostileInputIT {
 
   private static final Pattern SAFE_KEY =
@@ -42,19 +35,7 @@ class HostileInputIT {
           "uploads/alice/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
   private static final Map<String, Integer> OUTCOMES = new TreeMap<>();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
-
-  private URI uploads;
-
-  @BeforeEach
-  void locate() {
-    uploads = TheWar.onLoopback(reported).resolve("api/uploads");
-  }
+  @ArquillianResource TheApp app;
 
   @AfterAll
   static void report() {
@@ -369,7 +350,7 @@ class HostileInputIT {
     HttpResponse<String> response =
         Http.send(
             People.ALICE
-                .request(uploads)
+                .request(app.uploads())
                 .header("Content-Type", requestType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());

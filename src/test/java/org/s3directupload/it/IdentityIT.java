@@ -6,19 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,33 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Who may do what: anonymous callers, people without the role, people with it, through HTTP Basic
  * and through the sign-in form, and that every ticket stays in its person's own segment.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class IdentityIT {
 
   private static final String PDF =
       "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3}";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
-
-  private URI app;
-  private URI uploads;
-
-  @BeforeEach
-  void locate() {
-    app = TheWar.onLoopback(reported);
-    uploads = app.resolve("api/uploads");
-  }
+  @ArquillianResource TheApp app;
 
   @Test
   void anonymousApiCallsGet401WithABasicChallenge() throws Exception {
     for (HttpResponse<String> response :
         List.of(
-            Http.post(uploads, "application/json", PDF),
+            Http.post(app.uploads(), "application/json", PDF),
             Http.get(app.resolve("api/bucket/doctor")),
             Http.get(app.resolve("api/bucket/setup")))) {
       Http.assertErrorShape(response, 401, "unauthenticated");
@@ -66,7 +45,7 @@ class IdentityIT {
   void theUploadPagesOwnScriptGetsNoBasicPrompt() throws Exception {
     HttpResponse<String> response =
         Http.send(
-            HttpRequest.newBuilder(uploads)
+            HttpRequest.newBuilder(app.uploads())
                 .header("Content-Type", "application/json")
                 .header("X-CSRF-Token", "stale")
                 .POST(HttpRequest.BodyPublishers.ofString(PDF))
@@ -146,7 +125,7 @@ class IdentityIT {
             "Bearer abc")) {
       Http.assertErrorShape(
           Http.send(
-              HttpRequest.newBuilder(uploads)
+              HttpRequest.newBuilder(app.uploads())
                   .header("Authorization", authorization)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(PDF))
@@ -158,7 +137,7 @@ class IdentityIT {
 
   @Test
   void aPersonWithoutTheUploaderRoleGets403() throws Exception {
-    HttpResponse<String> response = People.ADA.post(uploads, "application/json", PDF);
+    HttpResponse<String> response = People.ADA.post(app.uploads(), "application/json", PDF);
 
     Http.assertErrorShape(response, 403, "forbidden");
     assertTrue(Http.json(response).getString("message").contains("uploader"), response.body());
@@ -191,7 +170,7 @@ class IdentityIT {
   @Test
   void ticketsLieInTheirOwnPersonsSegment() throws Exception {
     for (People person : List.of(People.ALICE, People.BOB, People.HASHED)) {
-      HttpResponse<String> response = person.post(uploads, "application/json", PDF);
+      HttpResponse<String> response = person.post(app.uploads(), "application/json", PDF);
 
       assertEquals(201, response.statusCode(), person + " " + response.body());
       String key = Http.json(response).getString("key");
@@ -201,7 +180,7 @@ class IdentityIT {
 
   @Test
   void aTicketCannotBeBentIntoAnotherPersonsSegment() throws Exception {
-    JsonObject ticket = Http.json(People.ALICE.post(uploads, "application/json", PDF));
+    JsonObject ticket = Http.json(People.ALICE.post(app.uploads(), "application/json", PDF));
     String key = ticket.getString("key");
     String intoBob = ticket.getString("url").replace(key, People.BOB.segment() + "x/a.pdf");
 
@@ -229,7 +208,7 @@ class IdentityIT {
     assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
     assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
     assertNotEquals(before, session.sessionId().orElseThrow(), "the session id must change");
-    HttpResponse<String> page = session.get(app);
+    HttpResponse<String> page = session.get(app.base());
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("Signed in as <strong>alice</strong>"), page.body());
   }
@@ -243,7 +222,7 @@ class IdentityIT {
     assertEquals(200, form.statusCode());
     assertTrue(form.body().contains("The name or password is wrong."), form.body());
     assertFalse(form.body().contains("not-her-password"), "the password came back");
-    assertTrue(List.of(302, 303).contains(session.get(app).statusCode()));
+    assertTrue(List.of(302, 303).contains(session.get(app.base()).statusCode()));
   }
 
   @Test

@@ -7,23 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -32,21 +25,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * A ticket used for a real PUT against a store that checks signatures. Failsafe runs this class
  * once with the server signing v4 and once signing v2.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class PresignedPutIT {
 
   private static final byte[] PDF =
       "%PDF-1.4\n% a tiny test file\n".getBytes(StandardCharsets.US_ASCII);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
+  @ArquillianResource TheApp app;
 
   private static S3Client s3;
-  private URI uploads;
 
   @BeforeAll
   static void connect() {
@@ -58,15 +45,10 @@ class PresignedPutIT {
     s3.close();
   }
 
-  @BeforeEach
-  void locate() {
-    uploads = TheWar.onLoopback(reported).resolve("api/uploads");
-  }
-
   private JsonObject ticketFor(String filename, String type, int size) throws Exception {
     HttpResponse<String> response =
         People.ALICE.post(
-            uploads,
+            app.uploads(),
             "application/json",
             "{\"filename\":\""
                 + filename
@@ -89,8 +71,7 @@ class PresignedPutIT {
 
   private void assertAbsent(String key) {
     assertThrows(
-        NoSuchKeyException.class,
-        () -> s3.headObject(b -> b.bucket(TestStore.settings().bucket()).key(key)));
+        NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(TestStore.bucket()).key(key)));
   }
 
   private static void assertRefused(HttpResponse<String> response) {
@@ -106,7 +87,7 @@ class PresignedPutIT {
 
     assertEquals(200, put.statusCode(), put.body());
     HeadObjectResponse head =
-        s3.headObject(b -> b.bucket(TestStore.settings().bucket()).key(ticket.getString("key")));
+        s3.headObject(b -> b.bucket(TestStore.bucket()).key(ticket.getString("key")));
     assertEquals("AES256", head.serverSideEncryptionAsString());
     assertEquals("application/pdf", head.contentType());
     assertEquals(

@@ -1,13 +1,13 @@
 package org.s3directupload.it;
 
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.s3directupload.config.UploadSettings;
 import org.s3directupload.devstore.DevSettings;
 import org.s3directupload.devstore.DevStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -18,14 +18,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TestStore implements BeforeAllCallback {
 
   private static DevStore store;
-  private static UploadSettings settings;
+  private static SigningSettings settings;
+  private static Origins origins;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     synchronized (TestStore.class) {
       if (store == null) {
-        settings = DevSettings.of(java.util.Map.of(), System.getenv()).settings();
-        store = DevStore.start(settings, Integer.getInteger("it.store.port"));
+        DevSettings dev = DevSettings.of(Map.of(), System.getenv());
+        settings = dev.signing();
+        origins = dev.origins();
+        store = DevStore.start(settings, origins, Integer.getInteger("it.store.port"));
         context
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
@@ -46,9 +49,23 @@ public final class TestStore implements BeforeAllCallback {
     return store;
   }
 
-  /** The settings the server under test runs with. */
-  public static UploadSettings settings() {
+  /** The signing settings (with their store) the server under test runs with. */
+  public static SigningSettings settings() {
     return settings;
+  }
+
+  /** The origins the server under test is served from; the first is the tests' own. */
+  public static Origins origins() {
+    return origins;
+  }
+
+  /** The origin the tests load pages from. */
+  public static String pageOrigin() {
+    return origins.allowed().get(0);
+  }
+
+  public static String bucket() {
+    return settings.store().bucket();
   }
 
   public static URI endpoint() {
@@ -57,14 +74,6 @@ public final class TestStore implements BeforeAllCallback {
 
   /** A client of the store with the development credentials, to look at what was stored. */
   public static S3Client client() {
-    return S3Client.builder()
-        .endpointOverride(store.endpoint())
-        .region(software.amazon.awssdk.regions.Region.of(settings.region()))
-        .forcePathStyle(true)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DevStore.ACCESS_KEY, DevStore.SECRET_KEY)))
-        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-        .build();
+    return store.client();
   }
 }

@@ -1,29 +1,66 @@
 package org.s3directupload.it;
 
 import java.io.File;
-import java.net.URI;
-import java.net.URL;
+import java.lang.annotation.Annotation;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.DeploymentConfiguration;
+import org.jboss.arquillian.container.test.impl.enricher.resource.URLResourceProvider;
+import org.jboss.arquillian.container.test.spi.client.deployment.AutomaticDeployment;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.arquillian.test.spi.TestClass;
+import org.jboss.arquillian.test.spi.enricher.resource.ResourceProvider;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR exactly as {@code mvn package} built it, and where the server under test serves it. */
-public final class TheWar {
-
-  private TheWar() {}
+/**
+ * The WAR exactly as {@code mvn package} built it, deployed for every Arquillian test class that
+ * declares no deployment of its own (as a client: the tests call it over HTTP), and the {@link
+ * TheApp} resource that tells a test where it is served.
+ */
+public final class TheWar implements LoadableExtension {
 
   /** The built WAR, unchanged: the tests deploy what operators deploy. */
   public static WebArchive built() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
   }
 
+  @Override
+  public void register(ExtensionBuilder builder) {
+    builder.service(ResourceProvider.class, Locate.class);
+  }
+
   /**
-   * The application's base URL on loopback. Payara Micro reports the machine's address; the browser
-   * must use 127.0.0.1 so that its local-network rules allow the PUT to the loopback store.
+   * Deploys {@link #built()}, not testable, to classes without a {@code @Deployment} method (found
+   * through {@code META-INF/services}, as Arquillian looks automatic deployments up).
    */
-  public static URI onLoopback(URL reported) {
-    return URI.create(
-        "http://127.0.0.1:"
-            + reported.getPort()
-            + (reported.getPath().endsWith("/") ? reported.getPath() : reported.getPath() + "/"));
+  public static final class Deploy implements AutomaticDeployment {
+
+    @Override
+    public DeploymentConfiguration generateDeploymentScenario(TestClass testClass) {
+      if (testClass.getMethods(Deployment.class).length > 0) {
+        return null;
+      }
+      return new DeploymentConfiguration.DeploymentContentBuilder(built())
+          .withDeployment()
+          .withTestable(false)
+          .build()
+          .get();
+    }
+  }
+
+  /** Provides {@code @ArquillianResource TheApp}: the deployment's URL, on loopback. */
+  public static final class Locate extends URLResourceProvider {
+
+    @Override
+    public boolean canProvide(Class<?> type) {
+      return TheApp.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public Object doLookup(ArquillianResource resource, Annotation... qualifiers) {
+      Object url = super.doLookup(resource, qualifiers);
+      return url == null ? null : TheApp.from((java.net.URL) url);
+    }
   }
 }

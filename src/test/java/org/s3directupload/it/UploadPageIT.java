@@ -3,24 +3,18 @@ package org.s3directupload.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,15 +29,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * 127.0.0.1:<store port>}, so every PUT is cross-origin and passes the store's CORS rule, exactly
  * as against a real bucket.
  */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class UploadPageIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
+  @ArquillianResource TheApp app;
 
   @TempDir static Path files;
 
@@ -71,7 +60,6 @@ class UploadPageIT {
 
   @BeforeEach
   void openPage() {
-    URI app = TheWar.onLoopback(reported);
     if (!signedIn) {
       Browsers.signIn(browser, app, People.ALICE, "index.xhtml");
       signedIn = true;
@@ -147,7 +135,7 @@ class UploadPageIT {
   }
 
   private HeadObjectResponse stored(String key) {
-    return s3.headObject(b -> b.bucket(TestStore.settings().bucket()).key(key));
+    return s3.headObject(b -> b.bucket(TestStore.bucket()).key(key));
   }
 
   private String status() {
@@ -298,5 +286,32 @@ class UploadPageIT {
         row.getText().contains("“blocked.pdf” could not be sent to the storage"), row.getText());
     assertTrue(row.getText().contains("CORS rule"), row.getText());
     assertTrue(status().contains("CORS rule"), status());
+  }
+
+  @Test
+  void anEmbeddingPageCanInterceptEventsOnTheDocument() throws Exception {
+    // the events bubble to the document; cancelling them replaces what the uploader does
+    browser.executeScript(
+        "window.seen = [];"
+            + "document.addEventListener('upload:start', e => {"
+            + "  window.seen.push('start ' + e.detail.file.name);"
+            + "  if (e.detail.file.name === 'skipped.pdf') e.preventDefault(); });"
+            + "document.addEventListener('upload:done', e => {"
+            + "  window.seen.push('done ' + e.detail.key); e.preventDefault(); });");
+
+    choose(pdf("skipped.pdf", 100));
+    WebElement skipped = finished("skipped.pdf");
+    choose(pdf("intercepted-outcome.pdf", 100));
+    WebElement done = finished("intercepted-outcome.pdf");
+
+    assertEquals("cancelled", skipped.getAttribute("data-state"));
+    assertEquals("done", done.getAttribute("data-state"));
+    String key = done.getAttribute("data-key");
+    assertTrue(key.startsWith(People.ALICE.segment()), key);
+    assertEquals("", done.findElement(By.className("outcome")).getText(), "no default outcome");
+    assertEquals(
+        List.of("start skipped.pdf", "start intercepted-outcome.pdf", "done " + key),
+        browser.executeScript("return window.seen;"));
+    assertEquals("application/pdf", stored(key).contentType());
   }
 }

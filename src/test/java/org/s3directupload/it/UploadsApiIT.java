@@ -5,42 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The signing API on the real WAR: tickets, and every refusal in the project's JSON shape. */
-@ExtendWith({TestStore.class, ArquillianExtension.class})
+@OnTheServer
 class UploadsApiIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TheWar.built();
-  }
-
-  @ArquillianResource URL reported;
-
-  private URI app;
-  private URI uploads;
-
-  @BeforeEach
-  void locate() {
-    app = TheWar.onLoopback(reported);
-    uploads = app.resolve("api/uploads");
-  }
+  @ArquillianResource TheApp app;
 
   @Test
   void issuesATicketThatSignsTypeEncryptionAndName() throws Exception {
@@ -48,7 +27,7 @@ class UploadsApiIT {
 
     HttpResponse<String> response =
         People.ALICE.post(
-            uploads,
+            app.uploads(),
             "application/json",
             "{\"filename\":\"Quarterly report.pdf\",\"contentType\":\"application/pdf\",\"size\":12}");
 
@@ -92,7 +71,7 @@ class UploadsApiIT {
     JsonObject ticket =
         Http.json(
             People.ALICE.post(
-                uploads,
+                app.uploads(),
                 "application/json",
                 "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":4}"));
     Map<String, String> headers = PresignedPutIT.headersOf(ticket);
@@ -123,13 +102,13 @@ class UploadsApiIT {
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":1}|415|type_not_allowed",
       })
   void badRequestsAreRefusedInTheJsonShape(String body, int status, String code) throws Exception {
-    Http.assertErrorShape(People.ALICE.post(uploads, "application/json", body), status, code);
+    Http.assertErrorShape(People.ALICE.post(app.uploads(), "application/json", body), status, code);
   }
 
   @Test
   void requestThatIsNotJsonIs415() throws Exception {
     Http.assertErrorShape(
-        People.ALICE.post(uploads, "text/plain", "{\"filename\":\"a.pdf\"}"),
+        People.ALICE.post(app.uploads(), "text/plain", "{\"filename\":\"a.pdf\"}"),
         415,
         "unsupported_media_type");
   }
@@ -138,7 +117,7 @@ class UploadsApiIT {
   void oversizedBodyIs413() throws Exception {
     Http.assertErrorShape(
         People.ALICE.post(
-            uploads, "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
+            app.uploads(), "application/json", "{\"filename\":\"" + "a".repeat(20_000) + "\"}"),
         413,
         "request_too_large");
   }
@@ -150,12 +129,12 @@ class UploadsApiIT {
 
   @Test
   void wrongMethodIs405() throws Exception {
-    Http.assertErrorShape(People.ALICE.get(uploads), 405, "method_not_allowed");
+    Http.assertErrorShape(People.ALICE.get(app.uploads()), 405, "method_not_allowed");
   }
 
   @Test
   void pageRendersTheServersOwnLimits() throws Exception {
-    HttpResponse<String> page = People.ALICE.get(app);
+    HttpResponse<String> page = People.ALICE.get(app.base());
 
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("data-accept=\"application/pdf\""), page.body());
@@ -169,9 +148,9 @@ class UploadsApiIT {
   void everyResponseCarriesTheSecurityHeaders() throws Exception {
     for (HttpResponse<String> response :
         List.of(
-            People.ALICE.get(app),
+            People.ALICE.get(app.base()),
             People.ALICE.get(app.resolve("js/upload.js")),
-            People.ALICE.post(uploads, "application/json", "{}"))) {
+            People.ALICE.post(app.uploads(), "application/json", "{}"))) {
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertTrue(
           csp.contains("script-src 'self';")

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -53,17 +52,18 @@ class SigV2QuerySignerTest {
 
   @Test
   void pathStyleUrlCarriesKeyIdExpiryAndEncodedSignature() {
-    UploadSettings settings =
-        TestSettings.with(
+    SigningSettings settings =
+        TestSettings.signing(
             "upload.signature-version", "v2",
             "upload.endpoint", "http://127.0.0.1:9000",
             "upload.path-style", "true");
     SigV2QuerySigner cut =
         new SigV2QuerySigner(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", EXAMPLE_SECRET)),
-            settings,
+            settings.store(),
             CLOCK);
-    Map<String, String> headers = TicketHeaders.forUpload(settings, "application/pdf", "a.pdf");
+    Map<String, String> headers =
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"));
 
     SignedPut put = cut.sign("uploads/k/a.pdf", 3, headers, Duration.ofMinutes(10));
 
@@ -85,18 +85,18 @@ class SigV2QuerySignerTest {
 
   @Test
   void virtualHostedUrlPutsTheBucketInTheHost() {
-    UploadSettings settings = TestSettings.with("upload.signature-version", "v2");
+    SigningSettings settings = TestSettings.signing("upload.signature-version", "v2");
     SigV2QuerySigner cut =
         new SigV2QuerySigner(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", EXAMPLE_SECRET)),
-            settings,
+            settings.store(),
             CLOCK);
 
     SignedPut put =
         cut.sign(
             "uploads/a.pdf",
             1,
-            TicketHeaders.forUpload(settings, "application/pdf", "a.pdf"),
+            TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
             Duration.ofMinutes(1));
 
     assertTrue(
@@ -106,19 +106,19 @@ class SigV2QuerySignerTest {
 
   @Test
   void sessionTokenBecomesASignedTicketHeader() {
-    UploadSettings settings = TestSettings.with("upload.signature-version", "v2");
+    SigningSettings settings = TestSettings.signing("upload.signature-version", "v2");
     SigV2QuerySigner cut =
         new SigV2QuerySigner(
             StaticCredentialsProvider.create(
                 AwsSessionCredentials.create("AKID", EXAMPLE_SECRET, "TOKEN")),
-            settings,
+            settings.store(),
             CLOCK);
 
     SignedPut put =
         cut.sign(
             "uploads/a.pdf",
             1,
-            TicketHeaders.forUpload(settings, "application/pdf", "a.pdf"),
+            TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
             Duration.ofMinutes(1));
 
     assertEquals("TOKEN", put.headers().get(TicketHeaders.SECURITY_TOKEN));

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
 import org.s3directupload.storage.StorageClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,10 +31,10 @@ class SigV4PutSignerTest {
   private S3Client client;
   private S3Presigner presigner;
 
-  private SigV4PutSigner signer(UploadSettings settings) {
-    client = StorageClients.newClient(settings, CREDENTIALS);
-    presigner = StorageClients.newPresigner(settings, CREDENTIALS, client);
-    return new SigV4PutSigner(presigner, settings);
+  private SigV4PutSigner signer(SigningSettings settings) {
+    client = StorageClients.newClient(settings.store(), CREDENTIALS);
+    presigner = StorageClients.newPresigner(settings.store(), CREDENTIALS, client);
+    return new SigV4PutSigner(presigner, settings.store().bucket());
   }
 
   @AfterEach
@@ -58,9 +57,11 @@ class SigV4PutSignerTest {
 
   @Test
   void signsEveryTicketHeaderAndTheLength() {
-    UploadSettings settings =
-        TestSettings.with("upload.endpoint", "http://127.0.0.1:9000", "upload.path-style", "true");
-    Map<String, String> headers = TicketHeaders.forUpload(settings, "application/pdf", "a b.pdf");
+    SigningSettings settings =
+        TestSettings.signing(
+            "upload.endpoint", "http://127.0.0.1:9000", "upload.path-style", "true");
+    Map<String, String> headers =
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a b.pdf"));
 
     SignedPut put =
         signer(settings).sign("uploads/x/a_b.pdf", 1234, headers, Duration.ofMinutes(5));
@@ -81,14 +82,14 @@ class SigV4PutSignerTest {
 
   @Test
   void ticketNeverAsksTheBrowserForHeadersItSetsItself() {
-    UploadSettings settings = TestSettings.with();
+    SigningSettings settings = TestSettings.signing();
 
     SignedPut put =
         signer(settings)
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, "application/pdf", "a.pdf"),
+                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
                 Duration.ofMinutes(1));
 
     assertFalse(put.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("host")));
@@ -98,14 +99,14 @@ class SigV4PutSignerTest {
 
   @Test
   void presignsNoChecksum() {
-    UploadSettings settings = TestSettings.with();
+    SigningSettings settings = TestSettings.signing();
 
     SignedPut put =
         signer(settings)
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, "application/pdf", "a.pdf"),
+                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
                 Duration.ofMinutes(1));
 
     assertFalse(put.url().toString().toLowerCase().contains("checksum"), put.url().toString());
@@ -113,9 +114,10 @@ class SigV4PutSignerTest {
 
   @Test
   void kmsModesSignTheKeyId() {
-    UploadSettings settings =
-        TestSettings.with("upload.sse", "aws:kms", "upload.sse-kms-key-id", "alias/uploads");
-    Map<String, String> headers = TicketHeaders.forUpload(settings, "application/pdf", "a.pdf");
+    SigningSettings settings =
+        TestSettings.signing("upload.sse", "aws:kms", "upload.sse-kms-key-id", "alias/uploads");
+    Map<String, String> headers =
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"));
 
     SignedPut put = signer(settings).sign("uploads/a.pdf", 1, headers, Duration.ofMinutes(1));
 
@@ -128,7 +130,7 @@ class SigV4PutSignerTest {
 
   @Test
   void expiryIsTheLifetimeFromNow() {
-    UploadSettings settings = TestSettings.with();
+    SigningSettings settings = TestSettings.signing();
     Instant before = Instant.now();
 
     SignedPut put =
@@ -136,7 +138,7 @@ class SigV4PutSignerTest {
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, "application/pdf", "a.pdf"),
+                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
                 Duration.ofMinutes(10));
 
     assertFalse(put.expiresAt().isBefore(before.plus(Duration.ofMinutes(10)).minusSeconds(1)));

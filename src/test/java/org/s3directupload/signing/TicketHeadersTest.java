@@ -6,28 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
 
 class TicketHeadersTest {
 
   @Test
   void aes256TicketCarriesTypeNameAndEncryption() {
-    UploadSettings settings = TestSettings.with();
+    SigningSettings settings = TestSettings.signing();
 
     assertEquals(
         List.of("Content-Type", "Content-Disposition", "x-amz-server-side-encryption"),
-        List.copyOf(TicketHeaders.forUpload(settings, "application/pdf", "a.pdf").keySet()));
+        List.copyOf(
+            TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"))
+                .keySet()));
     assertEquals(
         "AES256",
-        TicketHeaders.forUpload(settings, "application/pdf", "a.pdf").get(TicketHeaders.SSE));
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"))
+            .get(TicketHeaders.SSE));
   }
 
   @Test
   void corsNamesAreExactlyTheTicketHeadersInLowerCase() {
-    UploadSettings settings = TestSettings.with();
+    SigningSettings settings = TestSettings.signing();
 
     assertEquals(
-        TicketHeaders.forUpload(settings, "application/pdf", "a.pdf").keySet().stream()
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"))
+            .keySet()
+            .stream()
             .map(String::toLowerCase)
             .toList(),
         TicketHeaders.names(settings));
@@ -35,8 +39,8 @@ class TicketHeadersTest {
 
   @Test
   void kmsWithKeyAddsTheKeyHeader() {
-    UploadSettings settings =
-        TestSettings.with("upload.sse", "aws:kms:dsse", "upload.sse-kms-key-id", "k-1");
+    SigningSettings settings =
+        TestSettings.signing("upload.sse", "aws:kms:dsse", "upload.sse-kms-key-id", "k-1");
 
     assertEquals(
         List.of(
@@ -47,7 +51,8 @@ class TicketHeadersTest {
         TicketHeaders.names(settings));
     assertEquals(
         "aws:kms:dsse",
-        TicketHeaders.forUpload(settings, "application/pdf", "a.pdf").get(TicketHeaders.SSE));
+        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"))
+            .get(TicketHeaders.SSE));
   }
 
   @Test
@@ -58,16 +63,16 @@ class TicketHeadersTest {
             "content-disposition",
             "x-amz-server-side-encryption",
             "x-amz-security-token"),
-        TicketHeaders.names(TestSettings.with("upload.signature-version", "v2")));
+        TicketHeaders.names(TestSettings.signing("upload.signature-version", "v2")));
   }
 
   @Test
   void neverAWildcard() {
-    for (UploadSettings settings :
+    for (SigningSettings settings :
         List.of(
-            TestSettings.with(),
-            TestSettings.with("upload.sse", "aws:kms"),
-            TestSettings.with("upload.signature-version", "v2"))) {
+            TestSettings.signing(),
+            TestSettings.signing("upload.sse", "aws:kms"),
+            TestSettings.signing("upload.signature-version", "v2"))) {
       assertFalse(TicketHeaders.names(settings).stream().anyMatch(name -> name.contains("*")));
     }
   }

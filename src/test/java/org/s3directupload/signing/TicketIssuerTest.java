@@ -5,23 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
+import org.s3directupload.storage.StorageClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 class TicketIssuerTest {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
 
-  private final UploadSettings settings =
-      TestSettings.with(
+  private final SigningSettings settings =
+      TestSettings.signing(
           "upload.signature-version", "v2",
           "upload.endpoint", "http://127.0.0.1:9000",
           "upload.path-style", "true");
@@ -30,14 +35,16 @@ class TicketIssuerTest {
           settings,
           new SigV2QuerySigner(
               StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")),
-              settings,
+              settings.store(),
               CLOCK),
           CLOCK);
 
   @Test
   void ticketHasKeyMethodUrlHeadersAndExpiry() {
     UploadTicket ticket =
-        cut.issue("alice", new UploadRequest("../Quarterly Report.PDF", "application/pdf", 10));
+        cut.issue(
+            "alice",
+            cut.accept(new UploadRequest("../Quarterly Report.PDF", "application/pdf", 10)));
 
     assertTrue(ticket.key().startsWith("uploads/alice/2026/11/30/"), ticket.key());
     assertTrue(ticket.key().endsWith("/Quarterly_Report.PDF"), ticket.key());
@@ -54,7 +61,7 @@ class TicketIssuerTest {
   @Test
   void jsonHasTheDocumentedFields() {
     JsonObject json =
-        cut.issue("alice", new UploadRequest("a.pdf", "application/pdf", 10)).toJson();
+        cut.issue("alice", cut.accept(new UploadRequest("a.pdf", "application/pdf", 10))).toJson();
 
     assertEquals(
         List.of("key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
@@ -66,14 +73,48 @@ class TicketIssuerTest {
   void refusedRequestsAreNotSigned() {
     assertThrows(
         UploadRefusal.class,
-        () -> cut.issue("alice", new UploadRequest("a.exe", "application/x-msdownload", 1)));
+        () ->
+            cut.issue(
+                "alice", cut.accept(new UploadRequest("a.exe", "application/x-msdownload", 1))));
   }
 
   @Test
   void ticketNeverShowsItsUrlInText() {
-    UploadTicket ticket = cut.issue("alice", new UploadRequest("a.pdf", "application/pdf", 10));
+    UploadTicket ticket =
+        cut.issue("alice", cut.accept(new UploadRequest("a.pdf", "application/pdf", 10)));
 
     assertTrue(ticket.toString().contains("<redacted>"));
     assertTrue(!ticket.toString().contains("Signature"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "v4, upload.region, eu-central-1",
+    "v2, upload.region, eu-central-1",
+    "v4, upload.region, us-east-1",
+    "v2, upload.region, us-east-1",
+    "v4, upload.endpoint, http://127.0.0.1:9000",
+    "v2, upload.endpoint, http://127.0.0.1:9000",
+  })
+  void ticketsPointAtTheStoreOriginThePageMayConnectTo(String version, String key, String value) {
+    SigningSettings settings =
+        TestSettings.signing("upload.signature-version", version, key, value);
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"));
+    try (S3Client client = StorageClients.newClient(settings.store(), credentials);
+        S3Presigner presigner =
+            StorageClients.newPresigner(settings.store(), credentials, client)) {
+      TicketIssuer issuer = TicketIssuer.forSettings(settings, presigner, credentials, CLOCK);
+
+      URI url =
+          URI.create(
+              issuer
+                  .issue("alice", issuer.accept(new UploadRequest("a.pdf", "application/pdf", 1)))
+                  .url());
+
+      assertEquals(
+          StorageClients.storeOrigin(settings.store()),
+          URI.create(url.getScheme() + "://" + url.getRawAuthority()));
+    }
   }
 }

@@ -12,24 +12,35 @@ class UploadRulesTest {
 
   private final UploadRules cut =
       new UploadRules(
-          TestSettings.with(
+          TestSettings.signing(
               "upload.allowed-content-types", "application/pdf,image/*",
               "upload.max-size", "1000"));
 
   @Test
   void allowedTypeIsReturnedInTheSpellingThatGetsSigned() {
-    assertEquals("application/pdf", cut.check(new UploadRequest("a", "Application/PDF", 10)));
+    assertEquals(
+        "application/pdf", cut.check(new UploadRequest("a", "Application/PDF", 10)).contentType());
   }
 
   @Test
   void wildcardAllowsTheWholeTopLevelType() {
-    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 10)));
+    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 10)).contentType());
+  }
+
+  @Test
+  void acceptedRequestCarriesTheSizeAndBothNamesOfTheFile() {
+    AcceptedUpload upload =
+        cut.check(new UploadRequest("C:\\fakepath\\Grüße.pdf", "application/pdf", 7));
+
+    assertEquals(7, upload.size());
+    assertEquals("Gru_e.pdf", upload.safeName());
+    assertEquals("Grüße.pdf", upload.displayName());
   }
 
   @Test
   void sizeUpToTheLimitIsAllowed() {
-    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 1000)));
-    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 0)));
+    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 1000)).contentType());
+    assertEquals("image/png", cut.check(new UploadRequest("a", "image/png", 0)).contentType());
   }
 
   @Test
@@ -75,12 +86,5 @@ class UploadRulesTest {
         assertThrows(UploadRefusal.class, () -> cut.check(new UploadRequest("a", type, 1)));
 
     assertEquals(UploadRefusal.Reason.INVALID_REQUEST, refusal.reason());
-  }
-
-  @Test
-  void sizesAreDescribedForPeople() {
-    assertEquals("100 MB (104857600 bytes)", ByteSizes.describe(104857600));
-    assertEquals("1.5 KB (1536 bytes)", ByteSizes.describe(1536));
-    assertEquals("1 byte", ByteSizes.describe(1));
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.s3directupload.config.TestSettings;
-import org.s3directupload.storage.StorageClients;
 
 class SecurityHeadersTest {
 
@@ -24,21 +22,5 @@ class SecurityHeadersTest {
     assertTrue(!csp.contains("unsafe-inline") && !csp.contains("*"), csp);
     assertEquals("no-referrer", cut.get("Referrer-Policy"));
     assertEquals("nosniff", cut.get("X-Content-Type-Options"));
-  }
-
-  @Test
-  void storeOriginIsWhereTicketsPoint() {
-    assertEquals(
-        URI.create("http://127.0.0.1:9000"),
-        StorageClients.storeOrigin(
-            TestSettings.with(
-                "upload.endpoint", "http://127.0.0.1:9000", "upload.path-style", "true")));
-    assertEquals(
-        URI.create("https://test-bucket.s3.eu-central-1.amazonaws.com"),
-        StorageClients.storeOrigin(TestSettings.with("upload.region", "eu-central-1")));
-    assertEquals(
-        URI.create("https://test-bucket.s3.eu-central-1.amazonaws.com"),
-        StorageClients.storeOrigin(
-            TestSettings.with("upload.region", "eu-central-1", "upload.signature-version", "v2")));
   }
 }

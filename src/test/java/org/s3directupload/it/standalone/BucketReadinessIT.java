@@ -69,7 +69,7 @@ class BucketReadinessIT {
       assertEquals(503, response.statusCode(), response.body());
       JsonObject check = bucketCheck(response);
       assertEquals("DOWN", check.getString("status"));
-      String origin = TestStore.settings().allowedOrigins().get(0);
+      String origin = TestStore.pageOrigin();
       assertEquals(
           "fail",
           check.getJsonObject("data").getString("cors-preflight " + origin),

@@ -14,11 +14,6 @@ import org.s3directupload.bucket.BucketDocuments;
 import org.s3directupload.bucket.BucketSetup;
 import org.s3directupload.bucket.SetupStep;
 import org.s3directupload.bucket.SetupStep.Outcome;
-import org.s3directupload.config.TestSettings;
-import org.s3directupload.config.UploadSettings;
-import org.s3directupload.storage.StorageClients;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
@@ -49,34 +44,6 @@ class BucketSetupMotoIT {
     }
   }
 
-  private static UploadSettings settingsFor(String bucket, String... more) {
-    String[] kv = new String[8 + more.length];
-    String[] base = {
-      "upload.bucket",
-      bucket,
-      "upload.endpoint",
-      moto.endpoint().toString(),
-      "upload.path-style",
-      "true",
-      "upload.allowed-origins",
-      "https://uploads.example.com,https://intranet.example.com"
-    };
-    System.arraycopy(base, 0, kv, 0, base.length);
-    System.arraycopy(more, 0, kv, base.length, more.length);
-    return TestSettings.with(kv);
-  }
-
-  /** The setup as the application runs it: with a client built like the application's own. */
-  private static List<SetupStep> apply(UploadSettings settings) {
-    try (S3Client client =
-        StorageClients.newClient(
-            settings,
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(Moto.ACCESS_KEY, Moto.SECRET_KEY)))) {
-      return new BucketSetup(client, settings).apply();
-    }
-  }
-
   private static List<Outcome> outcomes(List<SetupStep> steps) {
     return steps.stream().map(SetupStep::outcome).toList();
   }
@@ -91,10 +58,10 @@ class BucketSetupMotoIT {
   @Test
   void appliedBucketHoldsExactlyTheGeneratedDocuments() {
     s3.createBucket(b -> b.bucket("fresh"));
-    UploadSettings settings = settingsFor("fresh");
-    BucketDocuments documents = BucketDocuments.forSettings(settings);
+    OnMoto target = OnMoto.bucket(moto, "fresh");
+    BucketDocuments documents = target.documents();
 
-    List<SetupStep> steps = apply(settings);
+    List<SetupStep> steps = target.apply();
 
     assertEquals(
         List.of(Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED),
@@ -124,10 +91,10 @@ class BucketSetupMotoIT {
   @Test
   void applyingTwiceChangesNothingTheSecondTime() {
     s3.createBucket(b -> b.bucket("twice"));
-    UploadSettings settings = settingsFor("twice");
-    apply(settings);
+    OnMoto target = OnMoto.bucket(moto, "twice");
+    target.apply();
 
-    List<SetupStep> again = apply(settings);
+    List<SetupStep> again = target.apply();
 
     assertEquals(
         List.of(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UNCHANGED),
@@ -162,22 +129,20 @@ class BucketSetupMotoIT {
         b ->
             b.bucket("shared")
                 .policy("{\"Version\":\"2012-10-17\",\"Statement\":[" + otherStatement + "]}"));
-    UploadSettings settings = settingsFor("shared");
+    OnMoto target = OnMoto.bucket(moto, "shared");
 
-    List<SetupStep> steps = apply(settings);
+    List<SetupStep> steps = target.apply();
 
     assertTrue(
         steps.get(0).message().startsWith("Replaced the rule 's3-direct-upload'"),
         steps.get(0).message());
     List<CORSRule> rules = s3.getBucketCors(b -> b.bucket("shared")).corsRules();
-    assertEquals(
-        List.of(BucketSetup.toSdkRule(BucketDocuments.forSettings(settings).corsRule()), otherTeam),
-        rules);
+    assertEquals(List.of(BucketSetup.toSdkRule(target.documents().corsRule()), otherTeam), rules);
     List<JsonObject> statements =
         policyOf("shared").getJsonArray("Statement").getValuesAs(JsonObject.class);
     assertEquals("OtherTeamRead", statements.get(0).getString("Sid"));
     assertEquals(
-        BucketDocuments.forSettings(settings).policy().getJsonArray("Statement"),
+        target.documents().policy().getJsonArray("Statement"),
         Json.createArrayBuilder(statements.subList(1, statements.size())).build());
   }
 
@@ -185,10 +150,10 @@ class BucketSetupMotoIT {
   void kmsModeSetsTheKeyAsDefault() {
     s3.createBucket(b -> b.bucket("with-kms"));
     String key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    UploadSettings settings =
-        settingsFor("with-kms", "upload.sse", "aws:kms", "upload.sse-kms-key-id", key);
+    OnMoto target =
+        OnMoto.bucket(moto, "with-kms", "upload.sse", "aws:kms", "upload.sse-kms-key-id", key);
 
-    apply(settings);
+    target.apply();
 
     ServerSideEncryptionByDefault encryption =
         s3.getBucketEncryption(b -> b.bucket("with-kms"))
@@ -202,7 +167,7 @@ class BucketSetupMotoIT {
 
   @Test
   void missingBucketIsReportedPerDocumentNotThrown() {
-    List<SetupStep> steps = apply(settingsFor("no-such-bucket"));
+    List<SetupStep> steps = OnMoto.bucket(moto, "no-such-bucket").apply();
 
     assertEquals(
         List.of(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.FAILED),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.s3directupload.devstore.PayaraMicro;
+import org.s3directupload.it.TheApp;
 
 /**
  * The built WAR on Payara Micro, started directly on the spare test port with the same {@code
@@ -37,7 +38,7 @@ final class DirectPayara {
   }
 
   /** The application's root on loopback. */
-  static URI app() {
-    return URI.create("http://127.0.0.1:" + Integer.getInteger("it.spare.port") + "/");
+  static TheApp app() {
+    return new TheApp(URI.create("http://127.0.0.1:" + Integer.getInteger("it.spare.port") + "/"));
   }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.s3directupload.config.SettingReader;
+import org.s3directupload.config.TestSettings;
 import org.s3directupload.identity.DirectoryUnavailableException;
 import org.s3directupload.identity.LdapDirectory;
 import org.s3directupload.identity.LdapSettings;
@@ -51,15 +52,8 @@ class LdapDirectoryIT {
 
   /** The directory with {@link Slapd#settings()} and {@code kv} on top; a null value removes. */
   private static LdapDirectory directory(String... kv) {
-    Map<String, String> values = slapd.settings();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] == null) {
-        values.remove(kv[i]);
-      } else {
-        values.put(kv[i], kv[i + 1]);
-      }
-    }
-    return new LdapDirectory(LdapSettings.read(key -> Optional.ofNullable(values.get(key))));
+    return new LdapDirectory(
+        LdapSettings.read(SettingReader.of(TestSettings.overlay(slapd.settings(), kv))));
   }
 
   private static Optional<Person> signIn(LdapDirectory directory, String name, String password) {
@@ -100,7 +94,7 @@ class LdapDirectoryIT {
 
   @Test
   void canonicalNameComesFromTheNameAttributeNotFromWhatWasTyped() {
-    LdapDirectory byMail = directory(LdapSettings.USER_FILTER, "(mail={0})");
+    LdapDirectory byMail = directory(LdapSettings.Key.USER_FILTER.key(), "(mail={0})");
 
     assertEquals(
         Optional.of(new Person("alice", Set.of(Roles.UPLOADER))),
@@ -120,7 +114,7 @@ class LdapDirectoryIT {
   @Test
   void emptyPasswordOrNameIsRefusedWithoutAskingTheDirectory() throws IOException {
     // a directory that is not there: asking it would throw DirectoryUnavailableException
-    LdapDirectory nowhere = directory(LdapSettings.URL, "ldap://127.0.0.1:" + freePort());
+    LdapDirectory nowhere = directory(LdapSettings.Key.URL.key(), "ldap://127.0.0.1:" + freePort());
 
     assertEquals(Optional.empty(), nowhere.authenticate(Slapd.ALICE, new char[0]));
     assertEquals(Optional.empty(), nowhere.authenticate(" ", "alice-password".toCharArray()));
@@ -141,7 +135,8 @@ class LdapDirectoryIT {
   @ParameterizedTest
   @ValueSource(strings = {"*", "al*", "alice)(uid=*", "*)(|(uid=*", "alice\\", "\\61lice"})
   void filterSyntaxInANameMatchesNobody(String name) {
-    LdapDirectory onlyArchers = directory(LdapSettings.USER_FILTER, "(&(sn=Archer)(uid={0}))");
+    LdapDirectory onlyArchers =
+        directory(LdapSettings.Key.USER_FILTER.key(), "(&(sn=Archer)(uid={0}))");
 
     assertEquals(
         "alice",
@@ -165,7 +160,7 @@ class LdapDirectoryIT {
 
   @Test
   void nameMatchingTwoEntriesIsRefused() {
-    LdapDirectory byMail = directory(LdapSettings.USER_FILTER, "(mail={0})");
+    LdapDirectory byMail = directory(LdapSettings.Key.USER_FILTER.key(), "(mail={0})");
 
     assertEquals(Optional.empty(), signIn(byMail, Slapd.SHARED_MAIL, Slapd.password("dave")));
     assertEquals(Optional.empty(), signIn(byMail, Slapd.SHARED_MAIL, Slapd.password("dora")));
@@ -174,7 +169,7 @@ class LdapDirectoryIT {
   @Test
   void anonymousSearchWorksWithoutAServiceAccount() {
     LdapDirectory anonymous =
-        directory(LdapSettings.BIND_DN, null, LdapSettings.BIND_PASSWORD, null);
+        directory(LdapSettings.Key.BIND_DN.key(), null, LdapSettings.Key.BIND_PASSWORD.key(), null);
 
     assertEquals(
         Optional.of(new Person("bob", Set.of(Roles.UPLOADER, Roles.ADMIN))),
@@ -185,7 +180,7 @@ class LdapDirectoryIT {
   @Test
   void withoutGroupBaseOnlyMemberOfCounts() {
     // Upload-Admins is a groupOfUniqueNames, which the memberof overlay does not reflect
-    LdapDirectory memberOfOnly = directory(LdapSettings.GROUP_BASE, null);
+    LdapDirectory memberOfOnly = directory(LdapSettings.Key.GROUP_BASE.key(), null);
 
     assertEquals(
         Optional.of(new Person("bob", Set.of(Roles.UPLOADER))),
@@ -199,7 +194,10 @@ class LdapDirectoryIT {
   void groupNamesAreComparedWithoutCase() {
     LdapDirectory shouting =
         directory(
-            LdapSettings.UPLOADER_GROUPS, "UPLOADERS", LdapSettings.ADMIN_GROUPS, "Upload-ADMINS");
+            LdapSettings.Key.UPLOADER_GROUPS.key(),
+            "UPLOADERS",
+            LdapSettings.Key.ADMIN_GROUPS.key(),
+            "Upload-ADMINS");
 
     assertEquals(
         Optional.of(new Person("bob", Set.of(Roles.UPLOADER, Roles.ADMIN))),
@@ -208,7 +206,8 @@ class LdapDirectoryIT {
 
   @Test
   void wrongServicePasswordMeansTheDirectoryIsUnavailable() {
-    LdapDirectory misconfigured = directory(LdapSettings.BIND_PASSWORD, "not-the-service-password");
+    LdapDirectory misconfigured =
+        directory(LdapSettings.Key.BIND_PASSWORD.key(), "not-the-service-password");
 
     DirectoryUnavailableException thrown =
         assertThrows(
@@ -227,7 +226,7 @@ class LdapDirectoryIT {
   @Test
   void deadPortMeansTheDirectoryIsUnavailable() throws IOException {
     String url = "ldap://127.0.0.1:" + freePort();
-    LdapDirectory nowhere = directory(LdapSettings.URL, url);
+    LdapDirectory nowhere = directory(LdapSettings.Key.URL.key(), url);
 
     DirectoryUnavailableException thrown =
         assertTimeoutPreemptively(
@@ -249,7 +248,7 @@ class LdapDirectoryIT {
     // the kernel completes the connection (backlog), but nobody ever answers
     try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       String url = "ldap://127.0.0.1:" + silent.getLocalPort();
-      LdapDirectory mute = directory(LdapSettings.URL, url);
+      LdapDirectory mute = directory(LdapSettings.Key.URL.key(), url);
 
       DirectoryUnavailableException thrown =
           assertTimeoutPreemptively(

@@ -3,7 +3,6 @@ package org.s3directupload.it.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.s3directupload.devstore.PayaraMicro;
 import org.s3directupload.it.BrowserSession;
 import org.s3directupload.it.Http;
 import org.s3directupload.it.TestStore;
+import org.s3directupload.it.TheApp;
 
 /**
  * The WAR on Payara Micro with {@code upload.identity-store=ldap} against a real OpenLDAP (slapd on
@@ -35,7 +35,7 @@ class LdapSignInIT {
 
   private static Slapd slapd;
   private static PayaraMicro micro;
-  private static URI app;
+  private static TheApp app;
 
   @BeforeAll
   static void start() throws Exception {
@@ -134,7 +134,7 @@ class LdapSignInIT {
         session.signIn("Alice", Slapd.password("alice"), session.origin());
 
     assertTrue(List.of(302, 303).contains(signedIn.statusCode()), signedIn.body());
-    HttpResponse<String> page = session.get(app);
+    HttpResponse<String> page = session.get(app.base());
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("Signed in as <strong>alice</strong>"), page.body());
   }

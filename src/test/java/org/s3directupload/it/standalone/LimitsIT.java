@@ -28,6 +28,7 @@ import org.s3directupload.it.Browsers;
 import org.s3directupload.it.Http;
 import org.s3directupload.it.People;
 import org.s3directupload.it.TestStore;
+import org.s3directupload.it.TheApp;
 
 /**
  * The per-person limits with small values, on two instances of the application behind an imagined
@@ -184,7 +185,7 @@ class LimitsIT {
     }
     ChromeDriver browser = Browsers.headlessChromium();
     try {
-      Browsers.signIn(browser, apps.get(0), People.BOB, "index.xhtml");
+      Browsers.signIn(browser, new TheApp(apps.get(0)), People.BOB, "index.xhtml");
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(d -> "true".equals(d.findElement(By.id("uploader")).getAttribute("data-ready")));
       atTheStartOfAWindow();

@@ -20,6 +20,7 @@ import org.s3directupload.it.BrowserSession;
 import org.s3directupload.it.Http;
 import org.s3directupload.it.People;
 import org.s3directupload.it.TestStore;
+import org.s3directupload.it.TheApp;
 
 /**
  * What the server writes to its log during ordinary and hostile use contains no presigned URL, no
@@ -32,7 +33,7 @@ class ServerLogIT {
   @Test
   void logNeverShowsSignaturesOrSecrets() throws Exception {
     try (PayaraMicro micro = DirectPayara.start(Map.of())) {
-      URI app = DirectPayara.app();
+      TheApp app = DirectPayara.app();
       URI uploads = app.resolve("api/uploads");
 
       BrowserSession session = new BrowserSession(app);
@@ -66,7 +67,7 @@ class ServerLogIT {
         assertTrue(People.ALICE.post(uploads, "application/json", body).statusCode() / 100 == 4);
       }
       assertEquals(200, People.ADA.get(app.resolve("api/bucket/doctor")).statusCode());
-      assertEquals(200, People.ALICE.get(app).statusCode());
+      assertEquals(200, People.ALICE.get(app.base()).statusCode());
       Thread.sleep(500); // let the console pump catch up
 
       String log = micro.console();

@@ -133,16 +133,16 @@ public final class Slapd implements AutoCloseable {
    */
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put(LdapSettings.URL, url());
-    settings.put(LdapSettings.BIND_DN, SERVICE_DN);
-    settings.put(LdapSettings.BIND_PASSWORD, SERVICE_PASSWORD);
-    settings.put(LdapSettings.USER_BASE, PEOPLE);
-    settings.put(LdapSettings.USER_FILTER, "(uid={0})");
-    settings.put(LdapSettings.NAME_ATTRIBUTE, "uid");
-    settings.put(LdapSettings.GROUP_BASE, GROUPS);
-    settings.put(LdapSettings.GROUP_FILTER, "(|(member={0})(uniqueMember={0}))");
-    settings.put(LdapSettings.UPLOADER_GROUPS, "uploaders");
-    settings.put(LdapSettings.ADMIN_GROUPS, "upload-admins");
+    settings.put(LdapSettings.Key.URL.key(), url());
+    settings.put(LdapSettings.Key.BIND_DN.key(), SERVICE_DN);
+    settings.put(LdapSettings.Key.BIND_PASSWORD.key(), SERVICE_PASSWORD);
+    settings.put(LdapSettings.Key.USER_BASE.key(), PEOPLE);
+    settings.put(LdapSettings.Key.USER_FILTER.key(), "(uid={0})");
+    settings.put(LdapSettings.Key.NAME_ATTRIBUTE.key(), "uid");
+    settings.put(LdapSettings.Key.GROUP_BASE.key(), GROUPS);
+    settings.put(LdapSettings.Key.GROUP_FILTER.key(), "(|(member={0})(uniqueMember={0}))");
+    settings.put(LdapSettings.Key.UPLOADER_GROUPS.key(), "uploaders");
+    settings.put(LdapSettings.Key.ADMIN_GROUPS.key(), "upload-admins");
     return settings;
   }
 

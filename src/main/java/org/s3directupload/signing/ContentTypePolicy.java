@@ -1,10 +1,12 @@
-package org.s3directupload.config;
+package org.s3directupload.signing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.s3directupload.config.InvalidSettingException;
+import org.s3directupload.config.Setting;
 
 /**
  * The media types a person may upload: exact ({@code application/pdf}) or a whole top-level type
@@ -22,26 +24,21 @@ public final class ContentTypePolicy {
     this.patterns = List.copyOf(patterns);
   }
 
-  static ContentTypePolicy parse(String key, String value) {
+  static ContentTypePolicy parse(Setting setting, List<String> items) {
     List<String> patterns = new ArrayList<>();
-    for (String item : value.split(",")) {
-      String candidate = item.trim().toLowerCase(Locale.ROOT);
-      if (candidate.isEmpty()) {
-        continue;
-      }
+    for (String item : items) {
+      String candidate = item.toLowerCase(Locale.ROOT);
       if (!isPattern(candidate)) {
         throw new InvalidSettingException(
-            key,
-            "lists '"
-                + item.trim()
-                + "', which is not a media type such as application/pdf or image/*.");
+            setting,
+            "lists '" + item + "', which is not a media type such as application/pdf or image/*.");
       }
       if (!patterns.contains(candidate)) {
         patterns.add(candidate);
       }
     }
     if (patterns.isEmpty()) {
-      throw new InvalidSettingException(key, "must list at least one media type.");
+      throw new InvalidSettingException(setting, "must list at least one media type.");
     }
     return new ContentTypePolicy(patterns);
   }

@@ -1,16 +1,22 @@
-package org.s3directupload.signing;
+package org.s3directupload.words;
 
 import java.util.Locale;
 
-/** Byte counts the way people read them, with the exact figure for the large ones. */
+/** Byte counts the way people read them: binary multiples, as file managers show them. */
 public final class ByteSizes {
 
   private static final String[] UNITS = {"KB", "MB", "GB", "TB", "PB", "EB"};
 
   private ByteSizes() {}
 
-  /** {@code 512 bytes}, {@code 1.5 MB (1572864 bytes)}; binary multiples, as file managers show. */
+  /** {@code 512 bytes}, {@code 1.5 MB (1572864 bytes)}: with the exact figure for large ones. */
   public static String describe(long bytes) {
+    String rounded = rounded(bytes);
+    return bytes < 1024 ? rounded : rounded + " (" + bytes + " bytes)";
+  }
+
+  /** {@code 512 bytes}, {@code 1.5 MB}, {@code 100 MB}: short, for labels. */
+  public static String rounded(long bytes) {
     if (bytes < 1024) {
       return bytes == 1 ? "1 byte" : bytes + " bytes";
     }
@@ -24,6 +30,6 @@ public final class ByteSizes {
         value == Math.rint(value)
             ? String.format(Locale.ROOT, "%.0f", value)
             : String.format(Locale.ROOT, "%.1f", value);
-    return amount + " " + UNITS[unit] + " (" + bytes + " bytes)";
+    return amount + " " + UNITS[unit];
   }
 }

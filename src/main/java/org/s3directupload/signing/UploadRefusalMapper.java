@@ -1,9 +1,9 @@
-package org.s3directupload.api;
+package org.s3directupload.signing;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.s3directupload.signing.UploadRefusal;
+import org.s3directupload.errors.ErrorBody;
 
 /** A refused upload request: its status, code and sentence. */
 @Provider
@@ -11,7 +11,6 @@ public class UploadRefusalMapper implements ExceptionMapper<UploadRefusal> {
 
   @Override
   public Response toResponse(UploadRefusal refusal) {
-    return ErrorResponses.of(
-        refusal.reason().status(), refusal.reason().code(), refusal.getMessage());
+    return ErrorBody.response(refusal.reason().code(), refusal.getMessage());
   }
 }

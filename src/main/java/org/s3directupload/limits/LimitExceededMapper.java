@@ -1,9 +1,10 @@
-package org.s3directupload.api;
+package org.s3directupload.limits;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.s3directupload.limits.LimitExceeded;
+import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.errors.ErrorCode;
 
 /** A used-up limit: 429 with {@code Retry-After} and a sentence saying when to ask again. */
 @Provider
@@ -11,12 +12,12 @@ public class LimitExceededMapper implements ExceptionMapper<LimitExceeded> {
 
   @Override
   public Response toResponse(LimitExceeded e) {
-    long seconds = e.retryAfterSeconds();
     Response error =
-        ErrorResponses.of(
-            429,
-            "too_many_requests",
+        ErrorBody.response(
+            ErrorCode.TOO_MANY_REQUESTS,
             e.getMessage() + " You can ask again " + e.retryAfterWords() + ".");
-    return Response.fromResponse(error).header("Retry-After", Long.toString(seconds)).build();
+    return Response.fromResponse(error)
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .build();
   }
 }

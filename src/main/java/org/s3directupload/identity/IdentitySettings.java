@@ -1,0 +1,65 @@
+package org.s3directupload.identity;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.s3directupload.config.InvalidSettingException;
+import org.s3directupload.config.Setting;
+import org.s3directupload.config.SettingReader;
+
+/**
+ * Where people's names, passwords and roles come from.
+ *
+ * @param store which identity store checks passwords
+ * @param users the built-in store's people; empty unless {@code store} is {@code users}
+ * @param ldap the directory; present exactly when {@code store} is {@code ldap}
+ */
+public record IdentitySettings(Store store, BuiltInUsers users, Optional<LdapSettings> ldap) {
+
+  /**
+   * The identity keys; the directory's own are {@link LdapSettings.Key}. {@code
+   * upload.identity-store}, {@code upload.users}.
+   */
+  public enum Key implements Setting {
+    IDENTITY_STORE,
+    USERS;
+
+    @Override
+    public String prefix() {
+      return "upload.";
+    }
+  }
+
+  /** The identity stores there are. */
+  public enum Store {
+    /** {@code upload.users}: for the run command and small installations. */
+    USERS,
+    /** LDAP or Active Directory, {@code upload.ldap.*}. */
+    LDAP;
+
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * @throws InvalidSettingException naming the first key whose value cannot be used
+   */
+  public static IdentitySettings read(SettingReader reader) {
+    Store store = reader.oneOf(Key.IDENTITY_STORE, Store.class, Store::code, true);
+    if (store == Store.LDAP) {
+      return new IdentitySettings(
+          store, BuiltInUsers.none(), Optional.of(LdapSettings.read(reader)));
+    }
+    BuiltInUsers users =
+        reader.exact(Key.USERS).map(BuiltInUsers::parse).orElse(BuiltInUsers.none());
+    if (users.isEmpty()) {
+      throw new InvalidSettingException(
+          Key.USERS,
+          "lists no one, so no one could sign in. Add people as name:password:role[+role],"
+              + " e.g. alice:PBKDF2WithHmacSHA256:...:uploader, or set "
+              + Key.IDENTITY_STORE.key()
+              + "=ldap.");
+    }
+    return new IdentitySettings(store, users, Optional.empty());
+  }
+}
