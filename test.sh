@@ -25,6 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# Node.js runs the JavaScript unit tests; it comes with the machine (Debian's own is too old)
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 10) ? 0 : 1)' 2>/dev/null; then
+  echo "The JavaScript unit tests need Node.js 20.10 or newer on the PATH." >&2
+  exit 1
+fi
+
 # moto (a second S3 implementation) for the bucket setup tests
 if ! python3 -c "import moto.server" 2>/dev/null; then
   echo "Installing moto for the bucket setup tests..."
