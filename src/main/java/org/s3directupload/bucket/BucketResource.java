@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code /api/bucket}: the bucket documents ({@code GET setup}), applying them ({@code POST setup})
- * and the doctor ({@code GET doctor}).
+ * and the doctor ({@code POST doctor}). Both actions change the bucket (the doctor writes and
+ * deletes canaries), so they are POSTs that take JSON like the ticket endpoint: never reachable by
+ * a link, an image or a plain HTML form.
  */
 @Path("bucket")
 @RequestScoped
@@ -37,14 +40,16 @@ public class BucketResource {
 
   @POST
   @Path("setup")
+  @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject apply() {
     JsonArrayBuilder steps = Json.createArrayBuilder();
     new BucketSetup(s3, settings, origins).apply().forEach(step -> steps.add(step.toJson()));
     return Json.createObjectBuilder().add("steps", steps).build();
   }
 
-  @GET
+  @POST
   @Path("doctor")
+  @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject doctor() {
     return findingsJson(doctor.examine());
   }

@@ -7,14 +7,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * One random token per session, rendered into the upload page and sent back by its script in
- * {@value #HEADER}. Another site can make a browser send the session cookie, but it cannot read the
- * page, so it cannot send the token.
+ * One random token per session, rendered into every page: sent back by the upload page's script in
+ * {@value #HEADER}, and by every form of the application (sign-in, sign-out, the doctor) in the
+ * field {@value #FORM_FIELD}. Another site can make a browser send the session cookie, but it
+ * cannot read the page, so it cannot send the token.
  */
 public final class CsrfTokens {
 
   /** The request header that carries the token. */
   public static final String HEADER = "X-CSRF-Token";
+
+  /** The form field that carries the token. */
+  public static final String FORM_FIELD = "page-token";
 
   private static final String ATTRIBUTE = "org.s3directupload.identity.CsrfToken";
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
-import org.s3directupload.identity.CsrfTokens;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.words.ByteSizes;
 
@@ -15,7 +13,6 @@ import org.s3directupload.words.ByteSizes;
 public class UploadPage {
 
   @Inject SigningSettings settings;
-  @Inject HttpServletRequest request;
 
   private String accept;
   private long maxSize;
@@ -41,11 +38,6 @@ public class UploadPage {
   /** The largest upload in bytes. */
   public long getMaxSize() {
     return maxSize;
-  }
-
-  /** The session's token for the page's script to send with each ticket request. */
-  public String getCsrfToken() {
-    return CsrfTokens.of(request.getSession(true));
   }
 
   /** The largest upload for people, e.g. {@code 100 MB}. */

@@ -22,12 +22,20 @@ public class AccessDeniedServlet extends HttpServlet {
   /** Request attribute: why a request was refused, when it was not for a missing role. */
   public static final String REASON = "org.s3directupload.web.refusal";
 
+  /** Request attribute: the role a refused request lacked, for the page's advice. */
+  static final String ROLE = "org.s3directupload.web.role";
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     String uri = ErrorBody.normalized(ErrorBody.originalUri(request));
-    String reason =
-        request.getAttribute(REASON) instanceof String given ? given : missingRole(request, uri);
+    String reason;
+    if (request.getAttribute(REASON) instanceof String given) {
+      reason = given;
+    } else {
+      reason = missingRole(request, uri);
+      request.setAttribute(ROLE, Boolean.TRUE);
+    }
     if (ErrorBody.isApiRequest(request)) {
       ErrorBody.write(response, ErrorCode.FORBIDDEN, reason);
       return;

@@ -23,12 +23,14 @@ public class SecurityHeadersFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Inject transient StoreSettings store;
+  @Inject transient Origins origins;
 
   private transient Map<String, String> headers;
 
   @Override
   public void init() {
-    headers = SecurityHeaders.forStore(StorageClients.storeOrigin(store));
+    headers =
+        SecurityHeaders.forStore(StorageClients.storeOrigin(store), origins.servedOnlyOverTls());
   }
 
   @Override

@@ -37,7 +37,8 @@ class BucketDoctorIT {
   }
 
   private Map<String, JsonObject> doctor() throws Exception {
-    HttpResponse<String> response = People.ADA.get(app.resolve("api/bucket/doctor"));
+    HttpResponse<String> response =
+        People.ADA.post(app.resolve("api/bucket/doctor"), "application/json", "");
     assertEquals(200, response.statusCode(), response.body());
     return Http.json(response).getJsonArray("findings").getValuesAs(JsonObject.class).stream()
         .collect(Collectors.toMap(f -> f.getString("check"), f -> f));
@@ -168,5 +169,19 @@ class BucketDoctorIT {
     } finally {
       browser.quit();
     }
+  }
+
+  @Test
+  void theBucketActionsRunOnlyOnAJsonPost() throws Exception {
+    HttpResponse<String> linkToTheDoctor = People.ADA.get(app.resolve("api/bucket/doctor"));
+    HttpResponse<String> formToTheDoctor =
+        People.ADA.post(app.resolve("api/bucket/doctor"), "application/x-www-form-urlencoded", "");
+    HttpResponse<String> formToTheSetup =
+        People.ADA.post(app.resolve("api/bucket/setup"), "text/plain", "");
+
+    Http.assertErrorShape(linkToTheDoctor, 405, "method_not_allowed");
+    Http.assertErrorShape(formToTheDoctor, 415, "unsupported_media_type");
+    Http.assertErrorShape(formToTheSetup, 415, "unsupported_media_type");
+    assertNoCanaryLeft();
   }
 }

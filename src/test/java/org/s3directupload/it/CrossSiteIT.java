@@ -51,12 +51,127 @@ class CrossSiteIT {
   }
 
   @Test
-  void whatChromiumSendsUnderNoReferrerGetsATicket() throws Exception {
-    HttpResponse<String> response =
+  void originNullIsNeverAReasonToAcceptEvenWithTheToken() throws Exception {
+    // an opaque origin is what another site's no-referrer page sends; our pages send their own
+    assertForbidden(
         victim.requestTicket(
-            Map.of("X-CSRF-Token", token, "Origin", "null", "Sec-Fetch-Site", "same-origin"));
+            Map.of("X-CSRF-Token", token, "Origin", "null", "Sec-Fetch-Site", "same-origin")));
+    BrowserSession target = new BrowserSession(app);
+    HttpResponse<String> signIn =
+        target.signIn(People.BOB.username(), People.BOB.password(), "null");
+    assertEquals(403, signIn.statusCode(), signIn.body());
+    assertNotSignedIn(target);
+  }
 
-    assertEquals(201, response.statusCode(), response.body());
+  /**
+   * The sign-in form's fields in a link's address, as Faces would take them: Mojarra needs {@code
+   * form=form}, MyFaces {@code form_SUBMIT=1}; a transient view's state is {@code stateless}.
+   */
+  private URI formInTheAddress(String page, String form, Map<String, String> fields) {
+    Map<String, String> query = new java.util.LinkedHashMap<>();
+    query.put(form, form);
+    query.put(form + "_SUBMIT", "1");
+    query.putAll(fields);
+    query.put("jakarta.faces.ViewState", "stateless");
+    return app.resolve(page + "?" + BrowserSession.formEncoded(query));
+  }
+
+  private void assertNotSignedIn(BrowserSession session) throws Exception {
+    assertTrue(
+        List.of(302, 303).contains(session.get(app.base()).statusCode()),
+        "no one may be signed in");
+  }
+
+  private void assertStillSignedInAsAlice() throws Exception {
+    HttpResponse<String> page = victim.get(app.resolve("index.xhtml"));
+    assertEquals(200, page.statusCode(), "the victim was signed out");
+    assertTrue(page.body().contains("Signed in as <strong>alice</strong>"), page.body());
+  }
+
+  @Test
+  void aLinkCarryingTheSignInFormSignsNoOneIn() throws Exception {
+    URI link =
+        formInTheAddress(
+            "login.xhtml",
+            "login",
+            Map.of(
+                "login:name", People.BOB.username(),
+                "login:password", People.BOB.password(),
+                "login:submit", "Sign in"));
+    for (Map<String, String> browser :
+        List.of(Map.of("Sec-Fetch-Site", "cross-site"), Map.<String, String>of())) {
+      BrowserSession target = new BrowserSession(app);
+      HttpRequest.Builder request = target.request(link).GET();
+      browser.forEach(request::header);
+
+      HttpResponse<String> response = target.send(request.build());
+
+      assertEquals(403, response.statusCode(), response.body());
+      assertTrue(response.body().contains("sent in the address of a link"), response.body());
+      assertNotSignedIn(target);
+    }
+  }
+
+  @Test
+  void aLinkCarryingTheSignOutFormLeavesTheVictimSignedIn() throws Exception {
+    URI link = formInTheAddress("index.xhtml", "sign-out", Map.of("sign-out:submit", "Sign out"));
+
+    HttpResponse<String> response =
+        victim.send(victim.request(link).header("Sec-Fetch-Site", "cross-site").GET().build());
+
+    assertEquals(403, response.statusCode(), response.body());
+    assertStillSignedInAsAlice();
+  }
+
+  @Test
+  void formsPostedByAnotherSiteFromABrowserThatSaysNothingFailOnTheToken() throws Exception {
+    // no Origin and no Sec-Fetch-Site: what a browser too old to send either would send
+    Map<String, String> signIn =
+        Map.of(
+            "login", "login",
+            "login_SUBMIT", "1",
+            "login:name", People.BOB.username(),
+            "login:password", People.BOB.password(),
+            "login:submit", "Sign in",
+            "jakarta.faces.ViewState", "stateless");
+    BrowserSession target = new BrowserSession(app);
+    target.get(app.resolve("login.xhtml")); // even with a session of its own
+    HttpResponse<String> forgedSignIn = postForm(target, "login.xhtml", signIn);
+    Map<String, String> signOut =
+        Map.of(
+            "sign-out", "sign-out",
+            "sign-out_SUBMIT", "1",
+            "sign-out:submit", "Sign out",
+            "jakarta.faces.ViewState", "stateless");
+    HttpResponse<String> forgedSignOut = postForm(victim, "index.xhtml", signOut);
+
+    assertEquals(403, forgedSignIn.statusCode(), forgedSignIn.body());
+    assertNotSignedIn(target);
+    assertEquals(403, forgedSignOut.statusCode(), forgedSignOut.body());
+    assertStillSignedInAsAlice();
+  }
+
+  private HttpResponse<String> postForm(
+      BrowserSession session, String page, Map<String, String> fields) throws Exception {
+    return session.send(
+        session
+            .request(app.resolve(page))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(BrowserSession.formEncoded(fields)))
+            .build());
+  }
+
+  @Test
+  void thePagesOwnSignOutFormStillWorks() throws Exception {
+    HttpResponse<String> signedOut =
+        victim.submit(
+            app.resolve("index.xhtml"),
+            "sign-out",
+            Map.of("sign-out:submit", "Sign out"),
+            victim.origin());
+
+    assertTrue(List.of(302, 303).contains(signedOut.statusCode()), signedOut.body());
+    assertNotSignedIn(victim);
   }
 
   @Test
@@ -114,8 +229,7 @@ class CrossSiteIT {
         target.signIn(People.BOB.username(), People.BOB.password(), EVIL);
 
     assertEquals(403, response.statusCode(), response.body());
-    assertTrue(
-        List.of(302, 303).contains(target.get(app.base()).statusCode()), "no one may be signed in");
+    assertNotSignedIn(target);
   }
 
   @Test

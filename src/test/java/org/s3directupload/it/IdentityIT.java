@@ -32,7 +32,7 @@ class IdentityIT {
     for (HttpResponse<String> response :
         List.of(
             Http.post(app.uploads(), "application/json", PDF),
-            Http.get(app.resolve("api/bucket/doctor")),
+            Http.post(app.resolve("api/bucket/doctor"), "application/json", ""),
             Http.get(app.resolve("api/bucket/setup")))) {
       Http.assertErrorShape(response, 401, "unauthenticated");
       assertTrue(
@@ -145,7 +145,10 @@ class IdentityIT {
 
   @Test
   void anUploaderMayNotRunTheBucketSetupOrDoctor() throws Exception {
-    Http.assertErrorShape(People.ALICE.get(app.resolve("api/bucket/doctor")), 403, "forbidden");
+    Http.assertErrorShape(
+        People.ALICE.post(app.resolve("api/bucket/doctor"), "application/json", ""),
+        403,
+        "forbidden");
     Http.assertErrorShape(People.ALICE.get(app.resolve("api/bucket/setup")), 403, "forbidden");
     Http.assertErrorShape(
         People.ALICE.post(app.resolve("api/bucket/setup"), "application/json", ""),
@@ -191,6 +194,35 @@ class IdentityIT {
     assertTrue(put.body().contains("SignatureDoesNotMatch"), put.body());
   }
 
+  /** Every session cookie of {@code response}; each must be HttpOnly and SameSite=Lax. */
+  private static List<String> assertSessionCookiesHaveTheUsualAttributes(
+      HttpResponse<String> response) {
+    List<String> cookies =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.toUpperCase().startsWith("JSESSIONID="))
+            .toList();
+    for (String cookie : cookies) {
+      assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+      assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    }
+    return cookies;
+  }
+
+  @Test
+  void everySessionCookieTheApplicationCausesCarriesTheSameAttributes() throws Exception {
+    // a page's token made by a Basic request, the sign-in form's token, Faces' view state
+    HttpResponse<String> uploadPage = People.ALICE.get(app.resolve("index.xhtml"));
+    HttpResponse<String> signInPage = Http.get(app.resolve("login.xhtml"));
+    HttpResponse<String> doctorPage = People.ADA.get(app.resolve("bucket-doctor.xhtml"));
+
+    assertEquals(200, uploadPage.statusCode(), uploadPage.body());
+    assertEquals(1, assertSessionCookiesHaveTheUsualAttributes(uploadPage).size(), "one session");
+    assertEquals(200, signInPage.statusCode(), signInPage.body());
+    assertEquals(1, assertSessionCookiesHaveTheUsualAttributes(signInPage).size(), "one session");
+    assertEquals(200, doctorPage.statusCode(), doctorPage.body());
+    assertSessionCookiesHaveTheUsualAttributes(doctorPage);
+  }
+
   @Test
   void signingInThroughTheFormGivesAFreshHttpOnlySameSiteSession() throws Exception {
     BrowserSession session = new BrowserSession(app);
@@ -200,13 +232,9 @@ class IdentityIT {
     HttpResponse<String> signedIn = session.signIn(People.ALICE);
 
     assertTrue(List.of(302, 303).contains(signedIn.statusCode()), signedIn.body());
-    String cookie =
-        signedIn.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.toUpperCase().startsWith("JSESSIONID="))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers()));
-    assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
-    assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    assertFalse(
+        assertSessionCookiesHaveTheUsualAttributes(signedIn).isEmpty(),
+        signedIn.headers().toString());
     assertNotEquals(before, session.sessionId().orElseThrow(), "the session id must change");
     HttpResponse<String> page = session.get(app.base());
     assertEquals(200, page.statusCode());

@@ -1,6 +1,7 @@
 package org.s3directupload.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class SecurityHeadersTest {
 
+  private static final URI STORE = URI.create("https://uploads.s3.eu-central-1.amazonaws.com");
+
   @Test
   void pageMayConnectOnlyToItselfAndTheStore() {
-    Map<String, String> cut =
-        SecurityHeaders.forStore(URI.create("https://uploads.s3.eu-central-1.amazonaws.com"));
+    Map<String, String> cut = SecurityHeaders.forStore(STORE, false);
 
     String csp = cut.get("Content-Security-Policy");
     assertTrue(
@@ -20,7 +22,19 @@ class SecurityHeadersTest {
     assertTrue(csp.contains("script-src 'self';"), csp);
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
     assertTrue(!csp.contains("unsafe-inline") && !csp.contains("*"), csp);
-    assertEquals("no-referrer", cut.get("Referrer-Policy"));
     assertEquals("nosniff", cut.get("X-Content-Type-Options"));
+  }
+
+  @Test
+  void noAddressOfTheApplicationLeavesItButItsOwnRequestsKeepTheirOrigin() {
+    // same-origin: no Referer to the store or any other site, a real Origin on our own forms
+    assertEquals("same-origin", SecurityHeaders.forStore(STORE, false).get("Referrer-Policy"));
+  }
+
+  @Test
+  void strictTransportSecurityOnlyWhenServedOnlyOverTls() {
+    assertEquals(
+        "max-age=31536000", SecurityHeaders.forStore(STORE, true).get("Strict-Transport-Security"));
+    assertFalse(SecurityHeaders.forStore(STORE, false).containsKey("Strict-Transport-Security"));
   }
 }

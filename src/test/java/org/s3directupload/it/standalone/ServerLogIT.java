@@ -66,7 +66,9 @@ class ServerLogIT {
               "[".repeat(3000))) {
         assertTrue(People.ALICE.post(uploads, "application/json", body).statusCode() / 100 == 4);
       }
-      assertEquals(200, People.ADA.get(app.resolve("api/bucket/doctor")).statusCode());
+      assertEquals(
+          200,
+          People.ADA.post(app.resolve("api/bucket/doctor"), "application/json", "").statusCode());
       assertEquals(200, People.ALICE.get(app.base()).statusCode());
       Thread.sleep(500); // let the console pump catch up
 
