@@ -3,6 +3,9 @@
  * file the server would refuse before asking for a ticket.
  */
 
+/** Types a wildcard does not admit, only their exact name (an SVG image can carry script). */
+const ONLY_WHEN_NAMED = ['image/svg+xml'];
+
 /**
  * Whether a media type matches the allowed patterns (`application/pdf`, `image/*`, `*\/*`), the
  * same rule the server applies.
@@ -12,9 +15,14 @@
  */
 export function typeAllowed(type, allowed) {
   const normalized = type.toLowerCase();
+  if (allowed.includes(normalized)) {
+    return true;
+  }
+  if (ONLY_WHEN_NAMED.includes(normalized)) {
+    return false;
+  }
   const topLevel = normalized.split('/')[0];
-  return allowed.some((pattern) => pattern === '*/*' || pattern === normalized
-    || pattern === `${topLevel}/*`);
+  return allowed.some((pattern) => pattern === '*/*' || pattern === `${topLevel}/*`);
 }
 
 /**

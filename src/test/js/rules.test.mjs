@@ -16,6 +16,12 @@ describe('typeAllowed', () => {
     assert.equal(typeAllowed('imagery/png', ['image/*']), false);
   });
 
+  test('no wildcard admits SVG, only its exact name, as on the server', () => {
+    assert.equal(typeAllowed('image/svg+xml', ['image/*']), false);
+    assert.equal(typeAllowed('image/svg+xml', ['*/*']), false);
+    assert.equal(typeAllowed('IMAGE/SVG+XML', ['image/*', 'image/svg+xml']), true);
+  });
+
   test('*/* allows any type', () => {
     assert.equal(typeAllowed('application/x-anything', ['*/*']), true);
   });

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
  * words what to change: first that the bucket is reachable, then the clock, the signature version,
  * the CORS preflights, a canary upload through a real ticket, an unencrypted PUT against the bucket
  * policy, default encryption and the public-access block. Canaries are written under {@code
- * {prefix}_doctor/} and always deleted.
+ * {prefix}.doctor/} and always deleted.
  */
 @ApplicationScoped
 public class BucketDoctor {

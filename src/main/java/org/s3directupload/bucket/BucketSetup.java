@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
  * Applies the {@link BucketDocuments} to the bucket: idempotent (a document the bucket already has
  * is not written again), merging (other CORS rules and other policy statements stay), and honest
  * per document about what it did, including when the store does not implement an operation.
+ *
+ * <p>Longer than most classes here on purpose: four short steps, one per document, that share the
+ * reading back, the merging and the translation of the store's refusals into words; apart, each
+ * would repeat that sharing.
  */
 public final class BucketSetup {
 

@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class Canaries implements AutoCloseable {
 
-  /** Where canaries live, below the key prefix. */
-  static final String AREA = "_doctor/";
+  /**
+   * Where canaries live, below the key prefix: outside every person's segment, because a segment
+   * starts with a dot only as an escape of two upper-case hex digits ({@code PersonSegment}).
+   */
+  static final String AREA = ".doctor/";
 
   private final S3Client s3;
   private final String bucket;

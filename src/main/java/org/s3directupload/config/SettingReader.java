@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads settings from a source (MicroProfile Config in a server, the environment outside one) and
- * converts each value once. Every refusal is an {@link InvalidSettingException} that names the key;
- * a value is quoted back only where it cannot hold a secret (numbers, durations, fixed choices).
+ * converts each value once. Every refusal is an {@link InvalidSettingException} that names the key
+ * and the rule; a value is quoted back only where a slot holds no secret (numbers, durations,
+ * booleans, fixed choices), never for addresses and origins, which may carry credentials.
  */
 public final class SettingReader {
 
@@ -163,16 +164,26 @@ public final class SettingReader {
    */
   public List<String> origins(Setting setting) {
     List<String> origins = new ArrayList<>();
-    for (String item : list(setting)) {
-      URI uri = parse(item).orElseThrow(() -> notAnOrigin(setting, item));
-      boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+    List<String> items = list(setting);
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i);
+      Optional<URI> uri = parse(item);
+      boolean httpScheme =
+          uri.isPresent()
+              && ("http".equals(uri.get().getScheme()) || "https".equals(uri.get().getScheme()));
       if (!httpScheme
-          || uri.getHost() == null
-          || uri.getRawUserInfo() != null
-          || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
-          || uri.getRawQuery() != null
-          || uri.getRawFragment() != null) {
-        throw notAnOrigin(setting, item);
+          || uri.get().getHost() == null
+          || uri.get().getRawUserInfo() != null
+          || !(uri.get().getRawPath() == null || uri.get().getRawPath().isEmpty())
+          || uri.get().getRawQuery() != null
+          || uri.get().getRawFragment() != null) {
+        // not repeated: a mistyped origin may carry a user name and password
+        throw new InvalidSettingException(
+            setting,
+            "must list origins such as https://uploads.example.com (scheme, host and optional"
+                + " port; no user name, password, path or '*'), but item "
+                + (i + 1)
+                + " is not one.");
       }
       String origin = item.toLowerCase(Locale.ROOT);
       if (!origins.contains(origin)) {
@@ -180,15 +191,6 @@ public final class SettingReader {
       }
     }
     return List.copyOf(origins);
-  }
-
-  private static InvalidSettingException notAnOrigin(Setting setting, String item) {
-    return new InvalidSettingException(
-        setting,
-        "must list origins such as https://uploads.example.com (scheme, host and optional port,"
-            + " no path and never '*'), not '"
-            + item
-            + "'.");
   }
 
   /**

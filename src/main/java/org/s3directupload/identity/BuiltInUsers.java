@@ -28,12 +28,15 @@ public final class BuiltInUsers {
 
   private final Map<String, Entry> byName;
 
-  /** A hash like the configured ones, checked for unknown names; null when none is hashed. */
-  private final String unknownNameHash;
+  /**
+   * A hash like the configured ones, checked for unknown names and plain-text entries, so that
+   * every name costs the same; null when none is hashed (then none costs a hash).
+   */
+  private final String decoyHash;
 
   private BuiltInUsers(Map<String, Entry> byName) {
     this.byName = byName;
-    this.unknownNameHash =
+    this.decoyHash =
         byName.values().stream()
             .filter(Entry::hashed)
             .findFirst()
@@ -110,14 +113,14 @@ public final class BuiltInUsers {
     for (String role : value.split("\\+", -1)) {
       String trimmed = role.strip();
       if (!Roles.ALL.contains(trimmed)) {
+        // the text after the last colon is not repeated: where the roles were forgotten, it is
+        // the end of the password
         throw invalid(
             "entry '"
                 + name
-                + "': '"
-                + trimmed
-                + "' is not a role; the roles are "
-                + String.join(" and ", Roles.ALL)
-                + ", joined with '+'.");
+                + "' must end in its roles, "
+                + String.join(" or ", Roles.ALL)
+                + " (several joined with '+'), after the password.");
       }
       roles.add(trimmed);
     }
@@ -157,16 +160,22 @@ public final class BuiltInUsers {
   }
 
   /** The person, when the name (exactly as configured) and the password match. */
+  /**
+   * The person, when the name (exactly as configured) and the password match. An empty password is
+   * refused before any lookup, whatever the name; every other answer costs one hash, whether the
+   * name exists, is hashed or plain, so the time taken does not tell which names exist.
+   */
   public Optional<Person> authenticate(String name, char[] password) {
-    Entry entry = byName.get(name);
-    if (entry == null) {
-      // as slow as a wrong password, so the time taken does not tell which names exist
-      if (unknownNameHash != null) {
-        PasswordHashes.verify(password, unknownNameHash);
-      }
+    if (password.length == 0) {
       return Optional.empty();
     }
-    if (password.length == 0) {
+    Entry entry = byName.get(name);
+    if (entry == null || !entry.hashed()) {
+      if (decoyHash != null) {
+        PasswordHashes.verify(password, decoyHash);
+      }
+    }
+    if (entry == null) {
       return Optional.empty();
     }
     boolean matches =
@@ -176,5 +185,22 @@ public final class BuiltInUsers {
                 new String(password).getBytes(StandardCharsets.UTF_8),
                 entry.secret().getBytes(StandardCharsets.UTF_8));
     return matches ? Optional.of(new Person(entry.name(), entry.roles())) : Optional.empty();
+  }
+
+  /** The roles {@code name} (exactly as configured) has; empty when no one has that name. */
+  public Optional<Set<String>> currentRoles(String name) {
+    return Optional.ofNullable(byName.get(name)).map(Entry::roles);
+  }
+
+  /**
+   * The entries whose hash is weaker than OWASP recommends for its algorithm (for a warning at
+   * start), each as {@code name (PBKDF2WithHmacSHA256, 210000 iterations, at least 600000)}.
+   */
+  public List<String> weakHashes() {
+    return byName.values().stream()
+        .filter(Entry::hashed)
+        .map(e -> PasswordHashes.weakness(e.secret()).map(w -> e.name() + " (" + w + ")"))
+        .flatMap(Optional::stream)
+        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package org.s3directupload.identity;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.s3directupload.config.InvalidSettingException;
@@ -12,16 +13,25 @@ import org.s3directupload.config.SettingReader;
  * @param store which identity store checks passwords
  * @param users the built-in store's people; empty unless {@code store} is {@code users}
  * @param ldap the directory; present exactly when {@code store} is {@code ldap}
+ * @param sessionRoleCheck how often a signed-in session's roles are asked again of the store
+ * @param signIn how many failed sign-ins are answered, and how long a Basic check is remembered
  */
-public record IdentitySettings(Store store, BuiltInUsers users, Optional<LdapSettings> ldap) {
+public record IdentitySettings(
+    Store store,
+    BuiltInUsers users,
+    Optional<LdapSettings> ldap,
+    Duration sessionRoleCheck,
+    SignInSettings signIn) {
 
   /**
-   * The identity keys; the directory's own are {@link LdapSettings.Key}. {@code
-   * upload.identity-store}, {@code upload.users}.
+   * The identity keys, {@code upload.identity-store}, {@code upload.users}, {@code
+   * upload.session-role-check}; the directory's own are {@link LdapSettings.Key}, the sign-in
+   * limits' {@link SignInSettings.Key}.
    */
   public enum Key implements Setting {
     IDENTITY_STORE,
-    USERS;
+    USERS,
+    SESSION_ROLE_CHECK;
 
     @Override
     public String prefix() {
@@ -46,9 +56,12 @@ public record IdentitySettings(Store store, BuiltInUsers users, Optional<LdapSet
    */
   public static IdentitySettings read(SettingReader reader) {
     Store store = reader.oneOf(Key.IDENTITY_STORE, Store.class, Store::code, true);
+    Duration roleCheck =
+        reader.duration(Key.SESSION_ROLE_CHECK, Duration.ofSeconds(1), Duration.ofDays(1), "PT5M");
+    SignInSettings signIn = SignInSettings.read(reader);
     if (store == Store.LDAP) {
       return new IdentitySettings(
-          store, BuiltInUsers.none(), Optional.of(LdapSettings.read(reader)));
+          store, BuiltInUsers.none(), Optional.of(LdapSettings.read(reader)), roleCheck, signIn);
     }
     BuiltInUsers users =
         reader.exact(Key.USERS).map(BuiltInUsers::parse).orElse(BuiltInUsers.none());
@@ -60,6 +73,6 @@ public record IdentitySettings(Store store, BuiltInUsers users, Optional<LdapSet
               + Key.IDENTITY_STORE.key()
               + "=ldap.");
     }
-    return new IdentitySettings(store, users, Optional.empty());
+    return new IdentitySettings(store, users, Optional.empty(), roleCheck, signIn);
   }
 }

@@ -39,6 +39,10 @@ import javax.net.ssl.SSLException;
  * checked by binding as the DN that search found. Names go into filters only as JNDI filter
  * arguments, which escapes {@code *}, parentheses and backslashes, so a typed name can never widen
  * the search.
+ *
+ * <p>Longer than most classes here on purpose: it is one conversation with the directory (search,
+ * bind, groups) and the translation of what JNDI throws into sentences an operator can act on;
+ * split, the pieces would pass the connection and its error handling around.
  */
 public final class LdapDirectory {
 
@@ -90,6 +94,32 @@ public final class LdapDirectory {
       }
       return Optional.of(
           new Person(canonicalName.get(), roles(groups(directory, entry.get(), dn))));
+    } catch (NamingException e) {
+      throw unavailable("a search failed", e);
+    } finally {
+      close(directory);
+    }
+  }
+
+  /**
+   * The roles the person with this canonical name has now, asked without a password (as the service
+   * account, or anonymously), for the periodic check of a signed-in session.
+   *
+   * @return empty when the directory no longer has exactly that person
+   * @throws DirectoryUnavailableException when the directory cannot be asked
+   */
+  public Optional<Set<String>> currentRoles(String name) {
+    DirContext directory = openForSearch();
+    try {
+      Optional<SearchResult> entry = findPerson(directory, name);
+      if (entry.isEmpty()) {
+        return Optional.empty();
+      }
+      String dn = entry.get().getNameInNamespace();
+      if (!canonicalName(entry.get(), dn).equals(Optional.of(name))) {
+        return Optional.empty();
+      }
+      return Optional.of(roles(groups(directory, entry.get(), dn)));
     } catch (NamingException e) {
       throw unavailable("a search failed", e);
     } finally {

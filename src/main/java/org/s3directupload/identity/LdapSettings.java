@@ -152,8 +152,7 @@ public record LdapSettings(
       name = new LdapName(dn);
     } catch (InvalidNameException e) {
       throw new InvalidSettingException(
-          key,
-          "must be a distinguished name such as ou=people,dc=example,dc=org, not '" + value + "'.");
+          key, "must be a distinguished name such as ou=people,dc=example,dc=org.");
     }
     if (name.isEmpty()) {
       throw new InvalidSettingException(
@@ -166,28 +165,18 @@ public record LdapSettings(
     String filter = value.trim();
     if (!filter.startsWith("(") || !filter.endsWith(")") || !balanced(filter)) {
       throw new InvalidSettingException(
-          key,
-          "must be an LDAP filter with balanced parentheses, such as (uid={0}), not '"
-              + value
-              + "'.");
+          key, "must be an LDAP filter with balanced parentheses, such as (uid={0}).");
     }
     Matcher placeholder = PLACEHOLDER.matcher(filter);
     boolean hasArgument = false;
     while (placeholder.find()) {
       if (!placeholder.group(1).equals("0")) {
-        throw new InvalidSettingException(
-            key,
-            "may only use the placeholder {0} ("
-                + meaning
-                + "), not {"
-                + placeholder.group(1)
-                + "}.");
+        throw new InvalidSettingException(key, "may use no placeholder but {0} (" + meaning + ").");
       }
       hasArgument = true;
     }
     if (!hasArgument) {
-      throw new InvalidSettingException(
-          key, "must contain {0}, which stands for " + meaning + ", but is '" + value + "'.");
+      throw new InvalidSettingException(key, "must contain {0}, which stands for " + meaning + ".");
     }
     return filter;
   }
@@ -208,8 +197,7 @@ public record LdapSettings(
     String attribute = value.trim();
     if (!ATTRIBUTE.matcher(attribute).matches()) {
       throw new InvalidSettingException(
-          Key.NAME_ATTRIBUTE,
-          "must be an attribute name such as uid or sAMAccountName, not '" + value + "'.");
+          Key.NAME_ATTRIBUTE, "must be an attribute name such as uid or sAMAccountName.");
     }
     return attribute;
   }

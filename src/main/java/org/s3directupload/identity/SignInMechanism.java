@@ -5,19 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.s3directupload.errors.ErrorBody;
 import org.s3directupload.errors.ErrorCode;
@@ -45,7 +44,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
   private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
 
-  @Inject IdentityStoreHandler identityStores;
+  /** Request attribute set when a sign-in was refused for too many failures: the wait. */
+  static final String THROTTLED = "org.s3directupload.identity.throttled";
+
+  @Inject PasswordChecks checks;
+  @Inject PeopleDirectory people;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -76,7 +79,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       }
       HttpSession session = request.getSession(false);
       if (session != null && session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn person) {
-        return context.notifyContainerAboutLogin(person.name(), person.roles());
+        Optional<SignedIn> current = people.recheck(person, Instant.now());
+        if (current.isPresent()) {
+          if (current.get() != person) {
+            session.setAttribute(SignedIn.ATTRIBUTE, current.get());
+          }
+          return context.notifyContainerAboutLogin(current.get().name(), current.get().roles());
+        }
+        session.invalidate(); // the store no longer knows them: signed out
       }
       if (context.isProtected()) {
         return challenge(request, response, context, "Sign in first.");
@@ -89,11 +99,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    Credential credential = context.getAuthParameters().getCredential();
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    if (!(context.getAuthParameters().getCredential()
+        instanceof UsernamePasswordCredential credential)) {
       return AuthenticationStatus.SEND_FAILURE;
     }
+    PasswordChecks.Outcome outcome = checks.check(credential, request.getRemoteAddr(), false);
+    if (!outcome.valid()) {
+      outcome.retryAfter().ifPresent(wait -> request.setAttribute(THROTTLED, wait));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    CredentialValidationResult result = outcome.result();
     // a fresh session at sign-in: an id planted before it is worth nothing after it, and nothing
     // of a previous person's session (such as its page token) carries over
     HttpSession previous = request.getSession(false);
@@ -114,7 +129,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     session.setAttribute(
         SignedIn.ATTRIBUTE,
-        new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        new SignedIn(
+            result.getCallerPrincipal().getName(), result.getCallerGroups(), Instant.now()));
     SessionCookie.ensureSameSite(request, response);
     return context.notifyContainerAboutLogin(result);
   }
@@ -125,7 +141,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpServletResponse response,
       HttpMessageContext context)
       throws IOException {
-    UsernamePasswordCredential credential = basicCredential(authorization);
+    UsernamePasswordCredential credential = BasicHeader.credential(authorization);
     if (credential == null) {
       return challenge(
           request,
@@ -133,34 +149,30 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
           context,
           "The Authorization header is not HTTP Basic with a name and password.");
     }
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    PasswordChecks.Outcome outcome = checks.check(credential, request.getRemoteAddr(), true);
+    if (outcome.retryAfter().isPresent()) {
+      return tooMany(request, response, outcome.retryAfter().get());
+    }
+    if (!outcome.valid()) {
       return challenge(request, response, context, "The name or password is wrong.");
     }
+    CredentialValidationResult result = outcome.result();
     request.setAttribute(BY_BASIC, Boolean.TRUE);
     return context.notifyContainerAboutLogin(result);
   }
 
-  /** The name and password of a Basic header (UTF-8, RFC 7617), or null when it is not one. */
-  static UsernamePasswordCredential basicCredential(String authorization) {
-    String header = authorization.strip();
-    if (header.length() < 6 || !header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
-      return null;
+  /** A name or address that has used up its failed sign-ins: 429 until its window ends. */
+  private static AuthenticationStatus tooMany(
+      HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    String message = PasswordChecks.tooManyFailures(seconds);
+    response.setHeader("Retry-After", Long.toString(seconds));
+    if (ErrorBody.isApiRequest(request)) {
+      ErrorBody.write(response, ErrorCode.TOO_MANY_REQUESTS, message);
+    } else {
+      response.sendError(429, message);
     }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    return new UsernamePasswordCredential(
-        decoded.substring(0, colon), decoded.substring(colon + 1));
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private AuthenticationStatus challenge(

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 
 /** The sign-in form ({@code login.xhtml}) and the sign-out button of every page. */
 @Named
@@ -86,6 +87,9 @@ public class SignInPage {
       String target = SignInTargets.isSafe(next) ? next : "/";
       external.redirect(request.getContextPath() + target);
       faces.responseComplete();
+    } else if (request.getAttribute(SignInMechanism.THROTTLED) instanceof Duration wait) {
+      faces.addMessage(
+          null, error(PasswordChecks.tooManyFailures(Math.max(1, wait.toSeconds() + 1))));
     } else if (request.getAttribute(DirectoryUnavailableException.class.getName()) != null) {
       faces.addMessage(
           null,

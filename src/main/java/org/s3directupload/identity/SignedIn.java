@@ -1,6 +1,7 @@
 package org.s3directupload.identity;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -8,9 +9,11 @@ import java.util.Set;
  * strings only, so sessions can be replicated or persisted by any server.
  *
  * @param name the canonical name
- * @param roles the roles at sign-in; a change in the store applies at the next sign-in
+ * @param roles the roles, as the store gave them at {@code checkedAt}
+ * @param checkedAt when the store last said so: at sign-in, then every {@code
+ *     upload.session-role-check}
  */
-public record SignedIn(String name, Set<String> roles) implements Serializable {
+public record SignedIn(String name, Set<String> roles, Instant checkedAt) implements Serializable {
 
   /** The session attribute. */
   public static final String ATTRIBUTE = "org.s3directupload.identity.SignedIn";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.config.Setting;
@@ -17,6 +18,14 @@ public final class ContentTypePolicy {
 
   /** RFC 9110 token characters; anything else (spaces, ';', CR, LF) is not a bare media type. */
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,127}");
+
+  /**
+   * Types a wildcard does not admit, only their exact name: an SVG image can carry script, so
+   * {@code image/*} means pictures, not {@code image/svg+xml}. (Objects are stored as {@code
+   * attachment}, so a download link never renders one in the browser; but what the bucket serves
+   * elsewhere is not ours to know.)
+   */
+  static final Set<String> ONLY_WHEN_NAMED = Set.of("image/svg+xml");
 
   private final List<String> patterns;
 
@@ -83,15 +92,14 @@ public final class ContentTypePolicy {
 
   /** Whether a normalized media type is allowed. */
   public boolean allows(String normalizedType) {
-    String topLevel = normalizedType.substring(0, normalizedType.indexOf('/'));
-    for (String pattern : patterns) {
-      if (pattern.equals("*/*")
-          || pattern.equals(normalizedType)
-          || pattern.equals(topLevel + "/*")) {
-        return true;
-      }
+    if (patterns.contains(normalizedType)) {
+      return true;
     }
-    return false;
+    if (ONLY_WHEN_NAMED.contains(normalizedType)) {
+      return false;
+    }
+    String topLevel = normalizedType.substring(0, normalizedType.indexOf('/'));
+    return patterns.contains("*/*") || patterns.contains(topLevel + "/*");
   }
 
   /** The allowed patterns, in configured order, lower case. */

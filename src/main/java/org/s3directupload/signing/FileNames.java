@@ -121,14 +121,18 @@ final class FileNames {
 
   private static String trim(String name) {
     int start = 0;
-    int end = name.length();
-    while (start < end && "._-".indexOf(name.charAt(start)) >= 0) {
+    while (start < name.length() && "._-".indexOf(name.charAt(start)) >= 0) {
       start++;
     }
-    while (end > start && "._".indexOf(name.charAt(end - 1)) >= 0) {
+    return trimEnd(name.substring(start));
+  }
+
+  private static String trimEnd(String name) {
+    int end = name.length();
+    while (end > 0 && "._".indexOf(name.charAt(end - 1)) >= 0) {
       end--;
     }
-    return name.substring(start, end);
+    return name.substring(0, end);
   }
 
   private static String bounded(String name) {
@@ -140,7 +144,9 @@ final class FileNames {
     if (dot > 0 && name.length() - dot <= LONGEST_EXTENSION + 1) {
       extension = name.substring(dot);
     }
-    String base = trim(name.substring(0, LONGEST_SAFE_NAME - extension.length()));
+    // only the cut end is trimmed: the start is already safe, and may be the '_' that defuses a
+    // device name
+    String base = trimEnd(name.substring(0, LONGEST_SAFE_NAME - extension.length()));
     return (base.isEmpty() ? FALLBACK : base) + extension;
   }
 

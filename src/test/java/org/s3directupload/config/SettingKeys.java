@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.s3directupload.identity.IdentitySettings;
 import org.s3directupload.identity.LdapSettings;
+import org.s3directupload.identity.SignInSettings;
 import org.s3directupload.limits.LimitSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.storage.StoreSettings;
@@ -22,6 +23,7 @@ public final class SettingKeys {
           SigningSettings.Key.values(),
           Origins.Key.values(),
           IdentitySettings.Key.values(),
+          SignInSettings.Key.values(),
           LdapSettings.Key.values(),
           LimitSettings.Key.values());
 

@@ -69,4 +69,51 @@ class BuiltInUsersTest {
     assertEquals("upload.users", e.key());
     assertFalse(e.getMessage().contains("other"), e.getMessage());
   }
+
+  @Test
+  void aForgottenRoleNeverShowsTheEndOfThePassword() {
+    InvalidSettingException e =
+        assertThrows(InvalidSettingException.class, () -> BuiltInUsers.parse("alice:s3cr:etPart"));
+
+    assertFalse(e.getMessage().contains("etPart"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cr"), e.getMessage());
+    assertTrue(e.getMessage().contains("entry 'alice' must end in its roles"), e.getMessage());
+  }
+
+  /** How many PBKDF2 hashes {@code check} computes. */
+  private static long hashesComputedBy(Runnable check) {
+    long before = PasswordHashes.COMPUTED.get();
+    check.run();
+    return PasswordHashes.COMPUTED.get() - before;
+  }
+
+  @Test
+  void everyNameCostsOneHashAndAnEmptyPasswordNone() {
+    String hash =
+        PasswordHashes.generate("alice-secret".toCharArray(), "PBKDF2WithHmacSHA512", 1000);
+    BuiltInUsers users = BuiltInUsers.parse("alice:" + hash + ":uploader,demo:demo:uploader");
+
+    assertEquals(1, hashesComputedBy(() -> users.authenticate("alice", "wrong".toCharArray())));
+    assertEquals(
+        1, hashesComputedBy(() -> users.authenticate("alice", "alice-secret".toCharArray())));
+    assertEquals(1, hashesComputedBy(() -> users.authenticate("demo", "wrong".toCharArray())));
+    assertEquals(1, hashesComputedBy(() -> users.authenticate("demo", "demo".toCharArray())));
+    assertEquals(1, hashesComputedBy(() -> users.authenticate("nobody", "x".toCharArray())));
+    for (String name : List.of("alice", "demo", "nobody")) {
+      assertEquals(0, hashesComputedBy(() -> users.authenticate(name, new char[0])), name);
+    }
+  }
+
+  @Test
+  void weakHashesAreNamedForTheWarningAtStart() {
+    String weak = PasswordHashes.generate("x".toCharArray(), "PBKDF2WithHmacSHA256", 1000);
+    String strong = PasswordHashes.generate("y".toCharArray());
+    BuiltInUsers users =
+        BuiltInUsers.parse(
+            "old:" + weak + ":uploader,new:" + strong + ":uploader,demo:demo:uploader");
+
+    assertEquals(
+        List.of("old (PBKDF2WithHmacSHA256, 1000 iterations, at least 600000)"),
+        users.weakHashes());
+  }
 }

@@ -21,21 +21,26 @@ class SignInMechanismTest {
 
   @Test
   void basicHeadersGiveNameAndPasswordInUtf8() {
-    UsernamePasswordCredential credential =
-        SignInMechanism.basicCredential(basic("jürgen:pa:ss wörd"));
+    UsernamePasswordCredential credential = BasicHeader.credential(basic("jürgen:pa:ss wörd"));
 
     assertEquals("jürgen", credential.getCaller());
     assertEquals("pa:ss wörd", credential.getPasswordAsString());
     assertEquals(
-        "alice",
-        SignInMechanism.basicCredential("bAsIc " + basic("alice:x").substring(6)).getCaller());
+        "alice", BasicHeader.credential("bAsIc " + basic("alice:x").substring(6)).getCaller());
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"Bearer abc", "Basic", "Basic !!!", "Basic YWxpY2U=", "Basic OnBhc3N3b3Jk"})
+      strings = {
+        "Bearer abc",
+        "Basic",
+        "Basic !!!",
+        "Basic YWxpY2U=", // "alice": no colon
+        "Basic OnBhc3N3b3Jk", // ":password": no name
+        "Basic YWxpY2U6" // "alice:": no password, so no store is asked
+      })
   void otherHeadersAreNotCredentials(String header) {
-    assertNull(SignInMechanism.basicCredential(header)); // YWxpY2U= is "alice", no colon
+    assertNull(BasicHeader.credential(header));
   }
 
   @ParameterizedTest

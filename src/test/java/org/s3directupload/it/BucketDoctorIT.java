@@ -51,7 +51,7 @@ class BucketDoctorIT {
           s3.listObjectsV2(
                   b ->
                       b.bucket(TestStore.bucket())
-                          .prefix(TestStore.settings().keyPrefix() + "_doctor/"))
+                          .prefix(TestStore.settings().keyPrefix() + ".doctor/"))
               .keyCount());
     }
   }

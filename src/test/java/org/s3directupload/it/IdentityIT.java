@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -269,5 +271,34 @@ class IdentityIT {
     assertTrue(out.headers().firstValue("Location").orElse("").contains("login.xhtml"));
     Http.assertErrorShape(
         session.requestTicket(Map.of("X-CSRF-Token", token)), 401, "unauthenticated");
+  }
+
+  @Test
+  void aNameThatFailedTooOftenIsRefusedUntilItsWindowEndsOthersAreNot() throws Exception {
+    HttpRequest.Builder wrong =
+        HttpRequest.newBuilder(app.uploads())
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("carol:not-her-password".getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(PDF));
+    for (int i = 0; i < 10; i++) {
+      Http.assertErrorShape(Http.send(wrong.build()), 401, "unauthenticated");
+    }
+
+    HttpResponse<String> right = People.CAROL.post(app.uploads(), "application/json", PDF);
+    BrowserSession browser = new BrowserSession(app);
+    HttpResponse<String> form =
+        browser.signIn(People.CAROL.username(), People.CAROL.password(), browser.origin());
+
+    Http.assertErrorShape(right, 429, "too_many_requests");
+    long retryAfter = Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+    assertTrue(Http.json(right).getString("message").contains("too many failed sign-ins"));
+    assertEquals(200, form.statusCode());
+    assertTrue(form.body().contains("too many failed sign-ins"), form.body());
+    assertEquals(201, People.ALICE.post(app.uploads(), "application/json", PDF).statusCode());
   }
 }

@@ -17,6 +17,8 @@ public enum People {
   ALICE("alice", "alice-password"),
   /** Another uploader, to prove isolation from alice. */
   BOB("bob", "bob-password"),
+  /** An uploader whose failed sign-ins one test uses up: no other test may sign her in. */
+  CAROL("carol", "carol-password"),
   /** Only upload-admin: may run the doctor, may not upload. */
   ADA("ada", "ada-password"),
   /** An uploader whose password is configured as a PBKDF2 hash. */

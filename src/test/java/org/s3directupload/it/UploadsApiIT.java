@@ -157,7 +157,7 @@ class UploadsApiIT {
               && csp.contains("frame-ancestors 'none'")
               && csp.contains("connect-src 'self' " + TestStore.endpoint() + ";"),
           response.uri() + " " + csp);
-      assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+      assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""));
       assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     }
   }

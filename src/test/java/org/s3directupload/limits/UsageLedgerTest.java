@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,34 +16,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.s3directupload.testing.MovableClock;
 
 /** The ledger on a real SQL database (H2 in memory), with a clock the test moves. */
 class UsageLedgerTest {
 
   private static final Instant NOON = Instant.parse("2026-11-30T12:00:10Z");
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(NOON);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final MovableClock clock = new MovableClock(NOON);
 
   private JdbcDataSource database;
 
@@ -78,7 +59,7 @@ class UsageLedgerTest {
     assertEquals(50, e.retryAfterSeconds(), "the minute started at 12:00:00");
     assertTrue(e.getMessage().contains("3 uploads within 1 minute"), e.getMessage());
     ledger.reserve("bob", 10); // another person is not affected
-    now.set(NOON.plusSeconds(50));
+    clock.set(NOON.plusSeconds(50));
     ledger.reserve("alice", 10); // a new window
   }
 
@@ -137,7 +118,7 @@ class UsageLedgerTest {
   @Test
   void requestsThatOpenAWindowTogetherAreAllCountedNotRefused() throws Exception {
     for (int round = 0; round < 20; round++) {
-      now.set(NOON.plusSeconds(60L * (round + 1)));
+      clock.set(NOON.plusSeconds(60L * (round + 1)));
       UsageLedger ledger = ledger(8, 1_000_000);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Callable<Boolean>> first = new ArrayList<>();

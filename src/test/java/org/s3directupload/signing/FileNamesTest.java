@@ -79,6 +79,15 @@ class FileNamesTest {
   }
 
   @Test
+  void aLongDeviceNameStaysDefused() {
+    String safe = FileNames.safeName("con." + "x".repeat(200) + ".pdf");
+
+    assertTrue(safe.startsWith("_con."), safe);
+    assertEquals(FileNames.LONGEST_SAFE_NAME, safe.length());
+    assertTrue(safe.endsWith(".pdf"), safe);
+  }
+
+  @Test
   void longNamesAreBoundedAndKeepTheirExtension() {
     String safe = FileNames.safeName("x".repeat(5000) + ".pdf");
 

@@ -28,6 +28,20 @@ class UploadRulesTest {
   }
 
   @Test
+  void aWildcardDoesNotAdmitSvgButItsExactNameDoes() {
+    UploadRefusal refusal =
+        assertThrows(
+            UploadRefusal.class, () -> cut.check(new UploadRequest("a", "image/svg+xml", 1)));
+    UploadRules named =
+        new UploadRules(
+            TestSettings.signing("upload.allowed-content-types", "image/*,image/svg+xml"));
+
+    assertEquals(UploadRefusal.Reason.TYPE_NOT_ALLOWED, refusal.reason());
+    assertEquals(
+        "image/svg+xml", named.check(new UploadRequest("a", "image/SVG+xml", 1)).contentType());
+  }
+
+  @Test
   void acceptedRequestCarriesTheSizeAndBothNamesOfTheFile() {
     AcceptedUpload upload =
         cut.check(new UploadRequest("C:\\fakepath\\Grüße.pdf", "application/pdf", 7));

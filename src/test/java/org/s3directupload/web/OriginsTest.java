@@ -53,4 +53,19 @@ class OriginsTest {
 
     assertEquals("upload.allowed-origins", thrown.key());
   }
+
+  @Test
+  void anOriginWithCredentialsIsRefusedWithoutRepeatingThem() {
+    InvalidSettingException thrown =
+        assertThrows(
+            InvalidSettingException.class,
+            () ->
+                TestSettings.origins(
+                    "upload.allowed-origins",
+                    "https://a.example.com,https://user:pass@b.example.com"));
+
+    assertFalse(thrown.getMessage().contains("user:pass"), thrown.getMessage());
+    assertFalse(thrown.getMessage().contains("b.example.com"), thrown.getMessage());
+    assertTrue(thrown.getMessage().endsWith("but item 2 is not one."), thrown.getMessage());
+  }
 }

@@ -64,7 +64,7 @@ class BucketDoctorStoresIT {
 
   private static void assertNoCanaryLeft(String bucket) {
     assertEquals(
-        0, s3.listObjectsV2(b -> b.bucket(bucket).prefix("uploads/_doctor/")).keyCount(), bucket);
+        0, s3.listObjectsV2(b -> b.bucket(bucket).prefix("uploads/.doctor/")).keyCount(), bucket);
   }
 
   @Test

@@ -42,6 +42,8 @@ class LdapSignInIT {
     slapd = Slapd.start(Integer.getInteger("it.ldap.port"), Path.of("target", "slapd-signin"));
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("UPLOAD_IDENTITY_STORE", "ldap");
+    // roles are asked again after two seconds, so a test can watch them taken away
+    environment.put("UPLOAD_SESSION_ROLE_CHECK", "PT2S");
     slapd
         .settings()
         .forEach((key, value) -> environment.put(StandaloneConfig.environmentName(key), value));
@@ -140,10 +142,14 @@ class LdapSignInIT {
   }
 
   @Test
-  void whenTheDirectoryIsGoneTheAnswerSaysSo() throws Exception {
+  void whenTheDirectoryIsGoneTheAnswerSaysSoButARememberedBasicCheckStillWorks() throws Exception {
+    assertEquals(201, ticketAs("alice", Slapd.password("alice")).statusCode());
     slapd.close();
     try {
-      HttpResponse<String> response = ticketAs("alice", Slapd.password("alice"));
+      // remembered for upload.sign-in.basic-memory: no bind needed
+      HttpResponse<String> remembered = ticketAs("alice", Slapd.password("alice"));
+      assertEquals(201, remembered.statusCode(), remembered.body());
+      HttpResponse<String> response = ticketAs("alice", "a password never checked before");
       assertEquals(503, response.statusCode(), response.body());
       assertEquals("directory_unavailable", Http.json(response).getString("error"));
 
@@ -155,6 +161,35 @@ class LdapSignInIT {
     } finally {
       slapd =
           Slapd.start(Integer.getInteger("it.ldap.port"), Path.of("target", "slapd-signin-again"));
+    }
+  }
+
+  @Test
+  void rolesTakenAwayInTheDirectoryEndABusySessionsAccess() throws Exception {
+    String bob = "uid=bob," + Slapd.PEOPLE;
+    BrowserSession session = new BrowserSession(app);
+    session.signIn("bob", Slapd.password("bob"), session.origin());
+    assertEquals(200, session.get(app.resolve("index.xhtml")).statusCode(), "bob uploads");
+    slapd.modify(
+        "dn: cn=uploaders,"
+            + Slapd.GROUPS
+            + "\nchangetype: modify\ndelete: member\nmember: "
+            + bob
+            + "\n");
+    try {
+      Thread.sleep(2_500); // past upload.session-role-check
+
+      HttpResponse<String> page = session.get(app.resolve("index.xhtml"));
+
+      assertEquals(403, page.statusCode(), page.body());
+      assertTrue(page.body().contains("needs the role uploader"), page.body());
+    } finally {
+      slapd.modify(
+          "dn: cn=uploaders,"
+              + Slapd.GROUPS
+              + "\nchangetype: modify\nadd: member\nmember: "
+              + bob
+              + "\n");
     }
   }
 }

@@ -123,6 +123,25 @@ public final class Slapd implements AutoCloseable {
     return slapd;
   }
 
+  /** Applies an LDIF change (ldapmodify) as the directory's administrator. */
+  public void modify(String ldif) throws IOException, InterruptedException {
+    Path dir = log.getParent();
+    Path change = Files.writeString(Files.createTempFile(dir, "change-", ".ldif"), ldif);
+    run(
+        dir,
+        "ldapmodify.log",
+        binary("ldapmodify"),
+        "-x",
+        "-H",
+        url(),
+        "-D",
+        ROOT_DN,
+        "-w",
+        ROOT_PASSWORD,
+        "-f",
+        change);
+  }
+
   public String url() {
     return "ldap://127.0.0.1:" + port;
   }

@@ -1,0 +1,2 @@
+/** Small tools the unit tests share. */
+package org.s3directupload.testing;
