@@ -2,6 +2,7 @@ package org.s3directupload.it;
 
 import java.io.File;
 import java.lang.annotation.Annotation;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.DeploymentConfiguration;
 import org.jboss.arquillian.container.test.impl.enricher.resource.URLResourceProvider;
@@ -15,8 +16,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The WAR exactly as {@code mvn package} built it, deployed for every Arquillian test class that
- * declares no deployment of its own (as a client: the tests call it over HTTP), and the {@link
- * TheApp} resource that tells a test where it is served.
+ * declares no deployment of its own (as a client: the tests call it over HTTP), the {@link TheApp}
+ * resource that tells a test where it is served, and, for Payara Micro, the container that starts
+ * it once per run ({@link PayaraMicroOnce}).
  */
 public final class TheWar implements LoadableExtension {
 
@@ -28,6 +30,9 @@ public final class TheWar implements LoadableExtension {
   @Override
   public void register(ExtensionBuilder builder) {
     builder.service(ResourceProvider.class, Locate.class);
+    if ("payara-micro".equals(System.getProperty("it.runtime"))) {
+      builder.service(DeployableContainer.class, PayaraMicroOnce.class);
+    }
   }
 
   /**
