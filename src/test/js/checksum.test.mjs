@@ -1,0 +1,145 @@
+import { describe, test, mock } from 'node:test';
+import assert from 'node:assert/strict';
+import { sha256Base64, toBase64 } from '../../../webapp/js/checksum.js';
+import { until } from './fakes.mjs';
+
+const EMPTY = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+const ABC = 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';
+
+/** Web Crypto's digest of the same bytes, in base64: the independent answer. */
+async function webCryptoBase64(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return btoa(String.fromCharCode(...digest));
+}
+
+function randomBytes(length) {
+  const bytes = new Uint8Array(length);
+  for (let start = 0; start < length; start += 65536) {
+    crypto.getRandomValues(bytes.subarray(start, Math.min(start + 65536, length)));
+  }
+  return bytes;
+}
+
+/** A Blob whose slice and arrayBuffer calls are recorded; its slices are real Blobs. */
+function spiedBlob(bytes) {
+  const blob = new Blob([bytes]);
+  mock.method(blob, 'slice');
+  mock.method(blob, 'arrayBuffer');
+  return blob;
+}
+
+describe('toBase64', () => {
+  test('writes standard base64 with padding', () => {
+    assert.equal(toBase64(new Uint8Array([])), '');
+    assert.equal(toBase64(new Uint8Array([0xfb])), '+w==');
+    assert.equal(toBase64(new Uint8Array([0xfb, 0xff])), '+/8=');
+    assert.equal(toBase64(new TextEncoder().encode('abc')), 'YWJj');
+  });
+
+  test('handles more bytes than one call can take as arguments', () => {
+    const bytes = randomBytes(200_000);
+
+    assert.equal(toBase64(bytes), Buffer.from(bytes).toString('base64'));
+  });
+});
+
+describe('sha256Base64', () => {
+  test('gives the known digests of "" and "abc"', async () => {
+    assert.equal(await sha256Base64(new Blob([])), EMPTY);
+    assert.equal(await sha256Base64(new Blob(['abc'])), ABC);
+    assert.equal(EMPTY.length, 44);
+  });
+
+  test('gives Web Crypto’s digest for every chunk size, reading only slices', async () => {
+    const bytes = randomBytes(1000);
+    const expected = await webCryptoBase64(bytes);
+
+    for (const chunkSize of [1, 3, 64, 999, 1000, 1001, 4 * 1024 * 1024]) {
+      const blob = spiedBlob(bytes);
+
+      assert.equal(await sha256Base64(blob, { chunkSize }), expected, `chunk size ${chunkSize}`);
+      assert.equal(blob.slice.mock.callCount(), Math.ceil(1000 / chunkSize));
+      assert.deepEqual(blob.slice.mock.calls[0].arguments, [0, Math.min(chunkSize, 1000)]);
+      assert.equal(blob.arrayBuffer.mock.callCount(), 0, 'never the whole blob at once');
+    }
+  });
+
+  test('reads 4 MiB at a time unless told otherwise', async () => {
+    const bytes = randomBytes(9 * 1024 * 1024);
+    const blob = spiedBlob(bytes);
+
+    assert.equal(await sha256Base64(blob), await webCryptoBase64(bytes));
+    assert.deepEqual(blob.slice.mock.calls.map((call) => call.arguments),
+      [[0, 4194304], [4194304, 8388608], [8388608, 9437184]]);
+    assert.equal(blob.arrayBuffer.mock.callCount(), 0);
+  });
+
+  test('reports the bytes hashed after each slice, up to the total', async () => {
+    const seen = [];
+
+    await sha256Base64(new Blob(['0123456789']),
+      { chunkSize: 4, onProgress: (hashed, total) => seen.push([hashed, total]) });
+
+    assert.deepEqual(seen, [[4, 10], [8, 10], [10, 10]]);
+  });
+
+  test('rejects with an AbortError when aborted while a slice is read, reading no further',
+    async () => {
+      const controller = new AbortController();
+      const blob = spiedBlob(randomBytes(100));
+      let release;
+      blob.slice.mock.mockImplementation((start, end) => {
+        const part = Blob.prototype.slice.call(blob, start, end);
+        if (start === 30) {
+          // the fourth slice is still being read when the person cancels
+          const read = part.arrayBuffer();
+          part.arrayBuffer = () => new Promise((resolve) => {
+            release = () => resolve(read);
+          });
+        }
+        return part;
+      });
+
+      const hashing = sha256Base64(blob, { chunkSize: 10, signal: controller.signal });
+      await until(() => release !== undefined);
+      controller.abort();
+      release();
+
+      await assert.rejects(hashing, (error) => error instanceof DOMException
+        && error.name === 'AbortError' && error.message === 'Aborted');
+      assert.equal(blob.slice.mock.callCount(), 4, 'the slice being read, then no more');
+    });
+
+  test('reads no further slice once aborted between two', async () => {
+    const controller = new AbortController();
+    const blob = spiedBlob(randomBytes(100));
+
+    const hashing = sha256Base64(blob, {
+      chunkSize: 10,
+      signal: controller.signal,
+      onProgress: (hashed) => {
+        if (hashed === 30) {
+          controller.abort();
+        }
+      },
+    });
+
+    await assert.rejects(hashing, { name: 'AbortError' });
+    assert.equal(blob.slice.mock.callCount(), 3);
+  });
+
+  test('rejects with an AbortError, reading nothing, when already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const blob = spiedBlob(new Uint8Array(10));
+
+    await assert.rejects(sha256Base64(blob, { signal: controller.signal }), { name: 'AbortError' });
+    assert.equal(blob.slice.mock.callCount(), 0);
+  });
+
+  test('refuses a chunk size that is not a positive whole number', async () => {
+    for (const chunkSize of [0, -1, 1.5, Number.NaN]) {
+      await assert.rejects(sha256Base64(new Blob(['abc']), { chunkSize }), RangeError);
+    }
+  });
+});

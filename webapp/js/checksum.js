@@ -1,0 +1,68 @@
+/**
+ * The file's SHA-256, computed in the browser before the ticket is asked for: the server signs it
+ * into the PUT (`x-amz-checksum-sha256`), so the store refuses bytes that changed on the way, and
+ * compares it with what was stored. Hashed slice by slice with @noble/hashes 2.4.0 (vendored),
+ * because Web Crypto's `digest` takes the whole file in memory at once.
+ */
+import { sha256 } from './vendor/noble-hashes/sha2.js';
+import { abortError } from './errors.js';
+
+/** Bytes read and hashed at a time: large enough to be quick, small enough for any device. */
+const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+
+/** Bytes per String.fromCharCode call, well below the engines' argument limits. */
+const BASE64_BATCH = 0x8000;
+
+/**
+ * Standard base64 (with padding) of bytes, the way S3 writes checksums; `btoa` rather than
+ * Node's Buffer, so it is the same code in browsers and in Node.
+ * @param {Uint8Array} bytes
+ * @returns {string}
+ */
+export function toBase64(bytes) {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += BASE64_BATCH) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + BASE64_BATCH));
+  }
+  return btoa(binary);
+}
+
+function throwIfAborted(signal) {
+  if (signal && signal.aborted) {
+    throw abortError();
+  }
+}
+
+/**
+ * The SHA-256 of a Blob (a File) in base64, read one slice at a time: never the whole file in
+ * memory. The signal is checked before and after each slice is read, so a cancel takes effect
+ * within one slice.
+ * @param {Blob} blob
+ * @param {{signal?: AbortSignal, chunkSize?: number,
+ *   onProgress?: function(number, number): void}} [options]
+ *   chunkSize: bytes per slice, 4 MiB unless given; onProgress: called after each slice with the
+ *   bytes hashed so far and the total (not called for an empty blob)
+ * @returns {Promise<string>} 44 characters of base64; rejects with a DOMException named
+ *   `AbortError` when the signal aborts
+ */
+export async function sha256Base64(blob, {
+  signal, chunkSize = DEFAULT_CHUNK_SIZE, onProgress,
+} = {}) {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+    throw new RangeError(`chunkSize must be a positive whole number of bytes, not ${chunkSize}`);
+  }
+  const hash = sha256.create();
+  const total = blob.size;
+  for (let start = 0; start < total; start += chunkSize) {
+    throwIfAborted(signal);
+    const end = Math.min(start + chunkSize, total);
+    const slice = await blob.slice(start, end).arrayBuffer();
+    throwIfAborted(signal);
+    hash.update(new Uint8Array(slice));
+    if (onProgress) {
+      onProgress(end, total);
+    }
+  }
+  throwIfAborted(signal);
+  return toBase64(hash.digest());
+}
