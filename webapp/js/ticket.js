@@ -1,18 +1,26 @@
 /**
- * The ticket request: `POST /api/uploads` with what the person chose, and the application's answer
- * turned into a ticket or an UploadError that says why not.
+ * The application's two calls around the PUT: `POST /api/uploads` for a ticket before it, and
+ * `POST /api/uploads/{id}/complete` after it, each answer turned into what the page needs or an
+ * UploadError that says why not.
  */
 import { UploadError, abortError } from './errors.js';
 import { retryAt } from './rules.js';
 
+/** What a 401 means for the person, in either call. */
+const SIGNED_OUT = 'you are no longer signed in (the session may have timed out). Reload the page'
+  + ' to sign in again.';
+
+/** The states a completion answers with: checked and kept, or checked and deleted. */
+const CHECKED_STATES = ['stored', 'rejected'];
+
 /**
- * Whether a parsed answer has the shape of an upload ticket: a key, a URL, a method and headers
- * whose values are all strings (they are sent as they are).
+ * Whether a parsed answer has the shape of an upload ticket: an id, a key, a URL, a method and
+ * headers whose values are all strings (they are sent as they are).
  * @param {*} value
  * @returns {boolean}
  */
 export function isTicket(value) {
-  return value !== null && typeof value === 'object'
+  return value !== null && typeof value === 'object' && typeof value.id === 'string'
     && typeof value.key === 'string' && typeof value.url === 'string'
     && typeof value.method === 'string' && value.headers !== null
     && typeof value.headers === 'object'
@@ -20,42 +28,34 @@ export function isTicket(value) {
 }
 
 /**
- * Asks the application for an upload ticket.
- * @param {string} api the `POST /api/uploads` URL
- * @param {{name: string, type: string, size: number}} file
- * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
- *   fetch?: typeof fetch}} [options]
- *   csrfToken: the session's token from the page, sent back so the server knows the request
- *   comes from its own page; now: the clock for Retry-After; fetch: the function that sends the
- *   request, the global `fetch` (looked up on each call) unless given
- * @returns {Promise<{key: string, method: string, url: string, headers: Object<string,string>,
- *   expiresAt: string}>}
- * @throws {UploadError} when there is no ticket; a DOMException named `AbortError` when cancelled
+ * Whether a parsed answer has the shape of a checked upload record: an id, a key, the state
+ * `stored` or `rejected`, and problems (sentences) when there are any.
+ * @param {*} value
+ * @returns {boolean}
  */
-export async function requestTicket(api, file, {
-  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch,
-} = {}) {
-  if (signal && signal.aborted) {
-    throw abortError();
-  }
-  const response = await post(send, api, file, csrfToken, signal);
-  if (!response.ok) {
-    throw await refusal(response, file, signal, now);
-  }
-  return readTicket(response, file);
+export function isRecord(value) {
+  return value !== null && typeof value === 'object' && typeof value.id === 'string'
+    && typeof value.key === 'string' && CHECKED_STATES.includes(value.state)
+    && (value.problems === undefined || (Array.isArray(value.problems)
+      && value.problems.every((problem) => typeof problem === 'string')));
 }
 
-async function post(send, api, file, csrfToken, signal) {
+/**
+ * POSTs JSON to the application with the session's cookie and CSRF token.
+ * @returns {Promise<Response>} rejects with the AbortError, or an UploadError of kind `server`
+ *   saying `unreachable` when there is no answer
+ */
+async function postJson(send, url, body, { csrfToken, signal }, unreachable) {
   try {
     // called as a plain function: browsers refuse `fetch` called as a method of another object
-    return await send(api, {
+    return await send(url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
         'X-CSRF-Token': csrfToken,
       },
-      body: JSON.stringify({ filename: file.name, contentType: file.type, size: file.size }),
+      body: JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -63,33 +63,8 @@ async function post(send, api, file, csrfToken, signal) {
     if (error.name === 'AbortError') {
       throw error;
     }
-    throw new UploadError('server', `“${file.name}” was not uploaded: the application could not`
-      + ' be reached. Check your connection and try again.');
+    throw new UploadError('server', unreachable);
   }
-}
-
-/** The UploadError (or AbortError) for an answer that is not 2xx. */
-async function refusal(response, file, signal, now) {
-  const { status } = response;
-  const { message, code } = await errorBody(response);
-  if (signal && signal.aborted) {
-    return abortError();
-  }
-  if (status >= 500) {
-    return new UploadError('server', `“${file.name}” was not uploaded: ${message}`,
-      { status, code });
-  }
-  if (status === 401) {
-    return new UploadError('refused', `“${file.name}” was not uploaded: you are no longer`
-      + ' signed in (the session may have timed out). Reload the page to sign in again.',
-    { status, code });
-  }
-  if (status === 429) {
-    const at = retryAt(response.headers.get('Retry-After'), now());
-    return new UploadError('refused', `“${file.name}” was not uploaded: ${message}`
-      + (at ? ` ${at}` : ''), { status, code });
-  }
-  return new UploadError('refused', `“${file.name}” was refused: ${message}`, { status, code });
 }
 
 /** The application's `{error, message}` body, or the bare status when the body is not that. */
@@ -105,20 +80,126 @@ async function errorBody(response) {
   return { message: `the application answered HTTP ${response.status}.`, code: undefined };
 }
 
-async function readTicket(response, file) {
-  let ticket;
+/**
+ * The UploadError (or AbortError) for an application answer that is not 2xx: kind `server` for a
+ * 5xx, `refused` otherwise. The reason is the application's message, or what a 401 means, or the
+ * message with the time a 429's Retry-After points to; `sentence` puts it in words that name the
+ * file.
+ */
+async function failure(response, { signal, now }, sentence) {
+  const { status } = response;
+  const { message, code } = await errorBody(response);
+  if (signal && signal.aborted) {
+    return abortError();
+  }
+  let reason = message;
+  if (status === 401) {
+    reason = SIGNED_OUT;
+  } else if (status === 429) {
+    const at = retryAt(response.headers.get('Retry-After'), now());
+    reason = at ? `${message} ${at}` : message;
+  }
+  const kind = status >= 500 ? 'server' : 'refused';
+  return new UploadError(kind, sentence(reason, status), { status, code });
+}
+
+/** The parsed body of a 2xx, or null when it is not JSON; passes on an AbortError. */
+async function jsonOrNull(response) {
   try {
-    ticket = await response.json();
+    return await response.json();
   } catch (error) {
     if (error.name === 'AbortError') {
       throw error;
     }
-    ticket = null;
+    return null;
   }
+}
+
+/** The words for a ticket request the application did not grant. */
+function ticketRefusal(file, reason, status) {
+  return status >= 500 || status === 401 || status === 429
+    ? `“${file.name}” was not uploaded: ${reason}`
+    : `“${file.name}” was refused: ${reason}`;
+}
+
+/**
+ * Asks the application for an upload ticket.
+ * @param {string} api the `POST /api/uploads` URL
+ * @param {{name: string, type: string, size: number}} file
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
+ *   fetch?: typeof fetch, checksumSha256?: string}} [options]
+ *   csrfToken: the session's token from the page, sent back so the server knows the request
+ *   comes from its own page; now: the clock for Retry-After; fetch: the function that sends the
+ *   request, the global `fetch` (looked up on each call) unless given; checksumSha256: the
+ *   file's SHA-256 in base64 (see checksum.js), sent when given so the ticket requires it
+ * @returns {Promise<{id: string, key: string, method: string, url: string,
+ *   headers: Object<string,string>, expiresAt: string}>}
+ * @throws {UploadError} when there is no ticket; a DOMException named `AbortError` when cancelled
+ */
+export async function requestTicket(api, file, {
+  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch, checksumSha256,
+} = {}) {
+  if (signal && signal.aborted) {
+    throw abortError();
+  }
+  const body = { filename: file.name, contentType: file.type, size: file.size };
+  if (checksumSha256 !== undefined) {
+    body.checksumSha256 = checksumSha256;
+  }
+  const response = await postJson(send, api, body, { csrfToken, signal },
+    `“${file.name}” was not uploaded: the application could not be reached. Check your`
+    + ' connection and try again.');
+  if (!response.ok) {
+    throw await failure(response, { signal, now },
+      (reason, status) => ticketRefusal(file, reason, status));
+  }
+  const ticket = await jsonOrNull(response);
   if (!isTicket(ticket)) {
     throw new UploadError('server', `“${file.name}” was not uploaded: the application answered`
       + ' with something that is not an upload ticket (a sign-in page or a proxy’s error page,'
       + ' perhaps). Reload the page and try again.', { status: response.status });
   }
   return ticket;
+}
+
+/** The words for a completion that did not happen: the file is in the storage all the same. */
+function notChecked(file, reason) {
+  return `“${file.name}” was sent to the storage, but the application could not check it yet:`
+    + ` ${reason} It will be checked later; see My uploads.`;
+}
+
+/**
+ * Tells the application that the PUT succeeded, so it checks the stored object against what was
+ * declared for the ticket (size, type, checksum) and keeps or deletes it.
+ * @param {string} api the `POST /api/uploads` URL; the completion goes to `{api}/{id}/complete`
+ * @param {{id: string}} ticket the ticket the file was sent with
+ * @param {{name: string}} file
+ * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
+ *   fetch?: typeof fetch}} [options] as for requestTicket
+ * @returns {Promise<{id: string, key: string, filename: string, contentType: string,
+ *   size: number, state: string, issuedAt: string, expiresAt: string, updatedAt: string,
+ *   problems: string[]}>} the upload's record: `state` is `stored` (checked) or `rejected`
+ *   (deleted; `problems` says why, in sentences)
+ * @throws {UploadError} `server` (5xx, no answer, not a record) or `refused` (4xx), with a sentence
+ *   saying the file was sent but not checked yet; a DOMException named `AbortError` when cancelled
+ */
+export async function completeUpload(api, ticket, file, {
+  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch,
+} = {}) {
+  if (signal && signal.aborted) {
+    throw abortError();
+  }
+  const url = `${api.replace(/\/+$/, '')}/${encodeURIComponent(ticket.id)}/complete`;
+  const response = await postJson(send, url, {}, { csrfToken, signal },
+    notChecked(file, 'the application could not be reached.'));
+  if (!response.ok) {
+    throw await failure(response, { signal, now }, (reason) => notChecked(file, reason));
+  }
+  const record = await jsonOrNull(response);
+  if (!isRecord(record)) {
+    throw new UploadError('server', notChecked(file, 'the application answered with something'
+      + ' that is not an upload record (a sign-in page or a proxy’s error page, perhaps).'),
+    { status: response.status });
+  }
+  return record;
 }

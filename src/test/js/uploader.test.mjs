@@ -12,6 +12,7 @@ const KEY = 'uploads/alice/2026/01/05/7c9e/report.pdf';
 const pdf = (name = 'report.pdf') => new File(['%PDF-1.4 report'], name,
   { type: 'application/pdf' });
 const ticketFor = (file) => ({
+  id: `id-${file}`,
   key: KEY.replace('report.pdf', file),
   method: 'PUT',
   url: `https://store.example/bucket/${file}?X-Amz-Signature=abc`,
