@@ -33,10 +33,23 @@ function throwIfAborted(signal) {
   }
 }
 
+/** The slice's bytes, or the AbortError as soon as the signal aborts, even mid-read. */
+function readSlice(blob, start, end, signal) {
+  const reading = blob.slice(start, end).arrayBuffer();
+  if (!signal) {
+    return reading;
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    reading.then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
  * The SHA-256 of a Blob (a File) in base64, read one slice at a time: never the whole file in
- * memory. The signal is checked before and after each slice is read, so a cancel takes effect
- * within one slice.
+ * memory. A cancel takes effect at once, also while a slice is being read.
  * @param {Blob} blob
  * @param {{signal?: AbortSignal, chunkSize?: number,
  *   onProgress?: function(number, number): void}} [options]
@@ -56,8 +69,7 @@ export async function sha256Base64(blob, {
   for (let start = 0; start < total; start += chunkSize) {
     throwIfAborted(signal);
     const end = Math.min(start + chunkSize, total);
-    const slice = await blob.slice(start, end).arrayBuffer();
-    throwIfAborted(signal);
+    const slice = await readSlice(blob, start, end, signal);
     hash.update(new Uint8Array(slice));
     if (onProgress) {
       onProgress(end, total);
