@@ -1,7 +1,8 @@
 /**
- * Direct browser uploads: ask the server for a ticket, PUT the file to the store with exactly the
- * ticket's headers, and tell the person what happened, per file. This module is the public API;
- * each concern lives in its own module (errors, rules, ticket, put, uploader).
+ * Direct browser uploads: hash the file, ask the server for a ticket, PUT the file to the store
+ * with exactly the ticket's headers, ask the server to check what was stored, and tell the person
+ * what happened, per file. This module is the public API; each concern lives in its own module
+ * (errors, rules, checksum, ticket, put, uploader).
  *
  * Events (CustomEvent, dispatched on the uploader root, `bubbles: true, cancelable: true`;
  * `detail.file` is the File):
@@ -9,11 +10,13 @@
  *   `cancelled` with the usual "upload cancelled" text.
  * - `upload:progress` (`detail.loaded`, `detail.total`) — `preventDefault()` means the row's
  *   progress bar is not updated for this event.
- * - `upload:done` (`detail.key`) — the row is already in state `done` with `data-key`;
- *   `preventDefault()` means the uploader writes no outcome text and no announcement, so the
- *   embedding page can render its own.
+ * - `upload:done` (`detail.key`, `detail.record`) — the row is already in state `done` with
+ *   `data-key` and `data-record-state="stored"`; `preventDefault()` means the uploader writes no
+ *   outcome text and no announcement, so the embedding page can render its own.
  * - `upload:error` (`detail.error`, an UploadError) — the row is already in state `error` (or
- *   `refused`); `preventDefault()` likewise suppresses the outcome text and the announcement.
+ *   `refused`; with `data-record-state="rejected"` when the server's check removed the file, an
+ *   error of kind `rejected`); `preventDefault()` likewise suppresses the outcome text and the
+ *   announcement.
  *
  * Importing this module has no side effects; call `init`.
  */
@@ -26,11 +29,17 @@ export {
   typeAllowed, describeSize, checkFile, retryAt,
 } from './rules.js';
 
-/** `POST /api/uploads`: a ticket or an UploadError (see ticket.js). */
-export { requestTicket } from './ticket.js';
+/** The file's SHA-256 in base64, read slice by slice (see checksum.js). */
+export { sha256Base64 } from './checksum.js';
+
+/**
+ * `POST /api/uploads` for a ticket and `POST /api/uploads/{id}/complete` for the checked record,
+ * or an UploadError (see ticket.js).
+ */
+export { requestTicket, completeUpload } from './ticket.js';
 
 /** The PUT to the store and its XML error bodies (see put.js). */
 export { putFile, parseStorageError } from './put.js';
 
-/** One file from ticket to key, and the page wiring (see uploader.js). */
+/** One file from checksum to checked record, and the page wiring (see uploader.js). */
 export { uploadFile, init } from './uploader.js';

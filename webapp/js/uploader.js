@@ -2,43 +2,83 @@
  * The uploader on the page: the file input, dropping files anywhere on the page, one row per file
  * with progress, a cancel button and the outcome, and announcements in the live region.
  *
+ * Each file goes through four steps: its SHA-256 is computed in the browser (the row is in state
+ * `uploading` and says "Checking the file…"; the progress bar does not move), a ticket is asked
+ * for with it, the file is PUT to the store (the progress bar shows the bytes sent), and the
+ * application is told, so that it checks the stored object. Once the PUT has succeeded the file is
+ * in the store, so the cancel button goes away: cancelling could no longer undo anything.
+ *
  * Events are CustomEvents dispatched on the uploader root; they bubble and are cancelable, so the
  * page that embeds the uploader can listen on any ancestor and replace what the uploader does.
  * `detail.file` is the File in each.
  *
  * - `upload:start`: the file is about to be uploaded. `preventDefault()`: it is not; its row ends
  *   in state `cancelled` with the usual "upload cancelled" text.
- * - `upload:progress` (`detail.loaded`, `detail.total`, in bytes): `preventDefault()`: the row's
- *   progress bar is not updated for this event.
- * - `upload:done` (`detail.key`, the object key): dispatched once the row is in state `done` with
- *   `data-key`. `preventDefault()`: the uploader writes no outcome text and announces nothing, so
- *   the page can render its own.
+ * - `upload:progress` (`detail.loaded`, `detail.total`, in bytes sent to the store):
+ *   `preventDefault()`: the row's progress bar is not updated for this event.
+ * - `upload:done` (`detail.key`, the object key; `detail.record`, the upload's record, checked
+ *   and `stored`): dispatched once the row is in state `done` with `data-key` and
+ *   `data-record-state="stored"`. `preventDefault()`: the uploader writes no outcome text and
+ *   announces nothing, so the page can render its own.
  * - `upload:error` (`detail.error`, an UploadError): dispatched once the row is in state `error`
- *   (or `refused`, when the page itself refused the file). `preventDefault()`: likewise no outcome
- *   text and no announcement.
+ *   (or `refused`, when the page itself refused the file). For a file the check removed, the
+ *   error's kind is `rejected`, it carries the `record`, and the row has
+ *   `data-record-state="rejected"`. `preventDefault()`: likewise no outcome text and no
+ *   announcement.
  *
  * A cancelled upload (the row's button, or `upload:start` prevented) dispatches no further event.
  */
 import { UploadError } from './errors.js';
 import { checkFile } from './rules.js';
-import { requestTicket } from './ticket.js';
+import { sha256Base64 } from './checksum.js';
+import { requestTicket, completeUpload } from './ticket.js';
 import { putFile } from './put.js';
 
 /** How many files travel at once; the rest wait their turn. */
 const PARALLEL_UPLOADS = 3;
 
+/** The outcome text of each step while it lasts. */
+const STAGE_TEXT = {
+  hashing: 'Checking the file…',
+  sending: 'Uploading…',
+  checking: 'Checking the stored file…',
+};
+
+/** The UploadError for a record the application's check rejected (and deleted). */
+function rejection(file, record) {
+  const problems = record.problems ?? [];
+  return new UploadError('rejected', `“${file.name}” reached the storage, but the check found`
+    + ` problems, so it was removed${problems.length > 0 ? `: ${problems.join(' ')}` : '.'}`,
+  { record });
+}
+
 /**
- * Uploads one file: ticket, then PUT.
+ * Uploads one file: its checksum, a ticket, the PUT, then the completion the application checks.
+ * The completion is not cancelled by the signal: once the PUT has succeeded, the file is in the
+ * store, and the application must hear of it.
  * @param {string} api the `POST /api/uploads` URL
  * @param {File} file
  * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number, fetch?: typeof fetch,
- *   onProgress?: function(number, number): void}} [options] those of requestTicket and putFile
- * @returns {Promise<string>} the object key
+ *   onProgress?: function(number, number): void, onStage?: function(string): void}} [options]
+ *   those of requestTicket and putFile (onProgress: the bytes sent to the store); onStage: called
+ *   with `hashing`, `sending` and `checking` as each step begins
+ * @returns {Promise<Object>} the upload's record, `stored` (see completeUpload)
+ * @throws {UploadError} why not, of kind `rejected` when the check removed the file; a
+ *   DOMException named `AbortError` when cancelled
  */
 export async function uploadFile(api, file, options = {}) {
-  const ticket = await requestTicket(api, file, options);
+  const stage = options.onStage ?? (() => {});
+  stage('hashing');
+  const checksumSha256 = await sha256Base64(file, { signal: options.signal });
+  stage('sending');
+  const ticket = await requestTicket(api, file, { ...options, checksumSha256 });
   await putFile(ticket, file, options);
-  return ticket.key;
+  stage('checking');
+  const record = await completeUpload(api, ticket, file, { ...options, signal: undefined });
+  if (record.state !== 'stored') {
+    throw rejection(file, record);
+  }
+  return record;
 }
 
 function element(page, tag, className, text) {
@@ -80,10 +120,13 @@ function addRow(uploader, file) {
 }
 
 /** The row's final state, before its event: no cancel button, no stale "Uploading…". */
-function settle(view, state, key) {
+function settle(view, state, { key, recordState } = {}) {
   view.item.dataset.state = state;
   if (key) {
     view.item.dataset.key = key;
+  }
+  if (recordState) {
+    view.item.dataset.recordState = recordState;
   }
   view.cancel.remove();
   view.outcome.textContent = '';
@@ -103,16 +146,17 @@ function cancelled(uploader, view, file) {
   tell(uploader, view, `“${file.name}”: upload cancelled.`);
 }
 
-function succeeded(uploader, view, file, key) {
+function succeeded(uploader, view, file, record) {
+  const { key } = record;
   view.progress.value = 100;
-  settle(view, 'done', key);
-  if (emit(uploader, 'upload:done', { file, key })) {
+  settle(view, 'done', { key, recordState: record.state });
+  if (emit(uploader, 'upload:done', { file, key, record })) {
     tell(uploader, view, `“${file.name}” is stored as `, key);
   }
 }
 
 function failed(uploader, view, file, error, state = 'error') {
-  settle(view, state);
+  settle(view, state, { recordState: error.record?.state });
   if (emit(uploader, 'upload:error', { file, error })) {
     tell(uploader, view, error.message);
   }
@@ -124,6 +168,14 @@ function showProgress(uploader, view, file, loaded, total) {
   }
 }
 
+/** The step's text in the row; past the PUT there is nothing left to cancel. */
+function showStage(view, stage) {
+  view.outcome.textContent = STAGE_TEXT[stage];
+  if (stage === 'checking') {
+    view.cancel.remove();
+  }
+}
+
 /** One file from its turn in the queue to its outcome; never rejects. */
 async function run(uploader, { file, view, controller }) {
   if (!emit(uploader, 'upload:start', { file })) {
@@ -131,13 +183,13 @@ async function run(uploader, { file, view, controller }) {
     return;
   }
   view.item.dataset.state = 'uploading';
-  view.outcome.textContent = 'Uploading…';
-  let key;
+  let record;
   try {
-    key = await uploadFile(uploader.api, file, {
+    record = await uploadFile(uploader.api, file, {
       csrfToken: uploader.csrfToken,
       signal: controller.signal,
       onProgress: (loaded, total) => showProgress(uploader, view, file, loaded, total),
+      onStage: (stage) => showStage(view, stage),
     });
   } catch (error) {
     if (error.name === 'AbortError') {
@@ -148,7 +200,7 @@ async function run(uploader, { file, view, controller }) {
     }
     return;
   }
-  succeeded(uploader, view, file, key);
+  succeeded(uploader, view, file, record);
 }
 
 /** Runs jobs at most `limit` at a time, in the order they came; skips cancelled ones. */

@@ -14,11 +14,20 @@ test('an UploadError carries its kind, sentence, status and code', () => {
   assert.equal(error.code, 'too_large');
 });
 
+test('an UploadError of kind rejected carries the upload’s record', () => {
+  const record = { id: 'id-1', state: 'rejected', problems: ['The checksum differs.'] };
+  const error = new UploadError('rejected', '“a.pdf” reached the storage, but …', { record });
+
+  assert.equal(error.kind, 'rejected');
+  assert.equal(error.record, record);
+});
+
 test('an UploadError without details has no status and no code', () => {
   const error = new UploadError('network', 'no answer');
 
   assert.equal(error.status, undefined);
   assert.equal(error.code, undefined);
+  assert.equal(error.record, undefined);
 });
 
 test('the abort error is a DOMException named AbortError, like an aborted fetch', () => {

@@ -3,14 +3,16 @@ import assert from 'node:assert/strict';
 import * as upload from '../../../webapp/js/upload.js';
 import * as errors from '../../../webapp/js/errors.js';
 import * as rules from '../../../webapp/js/rules.js';
+import * as checksum from '../../../webapp/js/checksum.js';
 import * as ticket from '../../../webapp/js/ticket.js';
 import * as put from '../../../webapp/js/put.js';
 import * as uploader from '../../../webapp/js/uploader.js';
 
-test('upload.js still exports everything it exported before the split, and only that', () => {
+test('upload.js exports everything it exported before, the checksum and the completion, and only'
+  + ' that', () => {
   assert.deepEqual(Object.keys(upload).sort(), [
-    'UploadError', 'checkFile', 'describeSize', 'init', 'parseStorageError', 'putFile',
-    'requestTicket', 'retryAt', 'typeAllowed', 'uploadFile',
+    'UploadError', 'checkFile', 'completeUpload', 'describeSize', 'init', 'parseStorageError',
+    'putFile', 'requestTicket', 'retryAt', 'sha256Base64', 'typeAllowed', 'uploadFile',
   ]);
 });
 
@@ -20,7 +22,9 @@ test('upload.js re-exports the modules’ own functions, not copies', () => {
   assert.equal(upload.describeSize, rules.describeSize);
   assert.equal(upload.checkFile, rules.checkFile);
   assert.equal(upload.retryAt, rules.retryAt);
+  assert.equal(upload.sha256Base64, checksum.sha256Base64);
   assert.equal(upload.requestTicket, ticket.requestTicket);
+  assert.equal(upload.completeUpload, ticket.completeUpload);
   assert.equal(upload.putFile, put.putFile);
   assert.equal(upload.parseStorageError, put.parseStorageError);
   assert.equal(upload.uploadFile, uploader.uploadFile);

@@ -2,7 +2,7 @@ import {
   beforeEach, describe, test, mock,
 } from 'node:test';
 import assert from 'node:assert/strict';
-import { init } from '../../../webapp/js/uploader.js';
+import { init, uploadFile } from '../../../webapp/js/uploader.js';
 import { UploadError } from '../../../webapp/js/errors.js';
 import {
   FakeXhr, json, replaceGlobal, until, uploaderPage,
@@ -18,6 +18,35 @@ const ticketFor = (file) => ({
   url: `https://store.example/bucket/${file}?X-Amz-Signature=abc`,
   headers: { 'Content-Type': 'application/pdf' },
 });
+const recordFor = (file, state = 'stored', problems = []) => ({
+  id: `id-${file}`,
+  key: ticketFor(file).key,
+  filename: file,
+  contentType: 'application/pdf',
+  size: 15,
+  state,
+  issuedAt: '2026-01-05T14:03:00Z',
+  expiresAt: '2026-01-05T14:13:00Z',
+  updatedAt: '2026-01-05T14:03:02Z',
+  problems,
+});
+
+/** The application: a ticket for every ticket request, `complete(name)` for every completion. */
+function application(complete = (name) => json(200, recordFor(name))) {
+  return async (url, init) => {
+    const completion = /\/id-([^/]+)\/complete$/.exec(url);
+    return completion ? complete(decodeURIComponent(completion[1]))
+      : json(201, ticketFor(JSON.parse(init.body).filename));
+  };
+}
+
+/** A PDF whose slices are never read to the end, so hashing can be caught in the act. */
+function endlessPdf(name = 'slow.pdf') {
+  const { type, size } = pdf(name);
+  return {
+    name, type, size, slice: () => ({ arrayBuffer: () => new Promise(() => {}) }),
+  };
+}
 
 let page;
 let fetch;
@@ -26,7 +55,7 @@ beforeEach((t) => {
   page = uploaderPage();
   FakeXhr.instances.length = 0;
   replaceGlobal(t, 'XMLHttpRequest', FakeXhr);
-  fetch = mock.fn(async (url, init) => json(201, ticketFor(JSON.parse(init.body).filename)));
+  fetch = mock.fn(application());
   replaceGlobal(t, 'fetch', fetch);
 });
 
@@ -83,12 +112,118 @@ describe('init', () => {
     const done = await finished();
     assert.equal(done.dataset.state, 'done');
     assert.equal(done.dataset.key, KEY);
+    assert.equal(done.dataset.recordState, 'stored');
     assert.equal(progress().value, 100);
     assert.equal(outcome(), `“report.pdf” is stored as ${KEY}.`);
     assert.equal(done.querySelector('span.key').textContent, KEY);
     assert.equal(done.querySelector('button.cancel'), null);
     assert.equal(page.status.textContent, `“report.pdf” is stored as ${KEY}.`);
   });
+
+  test('asks for the ticket with the file’s SHA-256, then for the check after the PUT',
+    async () => {
+      const digest = await crypto.subtle.digest('SHA-256',
+        new TextEncoder().encode('%PDF-1.4 report'));
+      const checksum = btoa(String.fromCharCode(...new Uint8Array(digest)));
+      init(page.root).upload([pdf()]);
+      const xhr = await xhrNumber(0);
+
+      assert.equal(fetch.mock.callCount(), 1, 'no completion before the PUT has succeeded');
+      assert.deepEqual(JSON.parse(fetch.mock.calls[0].arguments[1].body), {
+        filename: 'report.pdf', contentType: 'application/pdf', size: 15, checksumSha256: checksum,
+      });
+      xhr.respond(200);
+      await finished();
+      assert.equal(fetch.mock.callCount(), 2);
+      const [url, request] = fetch.mock.calls[1].arguments;
+      assert.equal(url, '/app/api/uploads/id-report.pdf/complete');
+      assert.equal(request.method, 'POST');
+      assert.equal(request.body, '{}');
+      assert.equal(request.headers['X-CSRF-Token'], 'token-1');
+      assert.equal(request.credentials, 'same-origin');
+    });
+
+  test('says it is checking the file while hashing it, and cancelling then asks for nothing',
+    async () => {
+      init(page.root).upload([endlessPdf()]);
+
+      assert.equal(row('slow.pdf').dataset.state, 'uploading');
+      assert.equal(outcome('slow.pdf'), 'Checking the file…');
+      row('slow.pdf').querySelector('button.cancel').dispatchEvent(new Event('click'));
+
+      const cancelled = await finished('slow.pdf');
+      assert.equal(cancelled.dataset.state, 'cancelled');
+      assert.equal(outcome('slow.pdf'), '“slow.pdf”: upload cancelled.');
+      assert.equal(page.status.textContent, '“slow.pdf”: upload cancelled.');
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(fetch.mock.callCount(), 0);
+      assert.equal(FakeXhr.instances.length, 0);
+    });
+
+  test('once the PUT succeeded, says it is checking the stored file, with nothing to cancel',
+    async () => {
+      let answer;
+      fetch.mock.mockImplementation(application(() => new Promise((resolve) => {
+        answer = resolve;
+      })));
+      init(page.root).upload([pdf()]);
+      (await xhrNumber(0)).respond(200);
+      await until(() => answer !== undefined);
+
+      assert.equal(row().dataset.state, 'uploading');
+      assert.equal(outcome(), 'Checking the stored file…');
+      assert.equal(row().querySelector('button.cancel'), null);
+      answer(json(200, recordFor('report.pdf')));
+      assert.equal((await finished()).dataset.state, 'done');
+    });
+
+  test('says what the check found when it removed the file', async () => {
+    const problems = ['The stored object has 14 bytes, not the 15 declared.',
+      'Its checksum is not the one declared.'];
+    fetch.mock.mockImplementation(application(
+      (name) => json(200, recordFor(name, 'rejected', problems)),
+    ));
+    const seen = record('upload:done', 'upload:error');
+    init(page.root).upload([pdf()]);
+    (await xhrNumber(0)).respond(200);
+
+    const rejected = await finished();
+    const sentence = '“report.pdf” reached the storage, but the check found problems, so it was'
+      + ' removed: The stored object has 14 bytes, not the 15 declared. Its checksum is not the'
+      + ' one declared.';
+    assert.equal(rejected.dataset.state, 'error');
+    assert.equal(rejected.dataset.recordState, 'rejected');
+    assert.equal(rejected.dataset.key, undefined);
+    assert.equal(outcome(), sentence);
+    assert.equal(page.status.textContent, sentence);
+    assert.deepEqual(seen.map((event) => event.type), ['upload:error']);
+    const { error } = seen[0].detail;
+    assert.ok(error instanceof UploadError);
+    assert.equal(error.kind, 'rejected');
+    assert.equal(error.message, sentence);
+    assert.deepEqual(error.record, recordFor('report.pdf', 'rejected', problems));
+  });
+
+  test('says a sent file will be checked later when the check could not be asked for',
+    async () => {
+      fetch.mock.mockImplementation(application(() => json(503, {
+        error: 'storage_unavailable', message: 'The storage cannot be reached right now.',
+      })));
+      const seen = record('upload:error');
+      init(page.root).upload([pdf()]);
+      (await xhrNumber(0)).respond(200);
+
+      const failed = await finished();
+      const sentence = '“report.pdf” was sent to the storage, but the application could not'
+        + ' check it yet: The storage cannot be reached right now. It will be checked later;'
+        + ' see My uploads.';
+      assert.equal(failed.dataset.state, 'error');
+      assert.equal(failed.dataset.recordState, undefined);
+      assert.equal(outcome(), sentence);
+      assert.equal(page.status.textContent, sentence);
+      assert.equal(seen[0].detail.error.kind, 'server');
+      assert.equal(seen[0].detail.error.status, 503);
+    });
 
   test('dispatches bubbling, cancelable events with the file, progress and key', async () => {
     const seen = record('upload:start', 'upload:progress', 'upload:done', 'upload:error');
@@ -105,6 +240,7 @@ describe('init', () => {
       && event.target === page.root && event.detail.file === file));
     assert.deepEqual([seen[1].detail.loaded, seen[1].detail.total], [15, 15]);
     assert.equal(seen[2].detail.key, KEY);
+    assert.deepEqual(seen[2].detail.record, recordFor('report.pdf'));
   });
 
   test('a prevented upload:start cancels the upload before it asks', async () => {
@@ -251,6 +387,37 @@ describe('init', () => {
       assert.equal(drop.defaultPrevented, true);
       assert.equal(page.dropZone.classList.contains('dragging'), false);
       assert.equal(row('dropped.pdf').dataset.state, 'uploading');
+    });
+});
+
+describe('uploadFile', () => {
+  test('hashes, sends and has the file checked, and resolves to the stored record', async () => {
+    const stages = [];
+    const uploading = uploadFile('/app/api/uploads', pdf(),
+      { fetch, csrfToken: 'token-1', onStage: (stage) => stages.push(stage) });
+    const xhr = await xhrNumber(0);
+    assert.deepEqual(stages, ['hashing', 'sending']);
+    xhr.respond(200);
+
+    assert.deepEqual(await uploading, recordFor('report.pdf'));
+    assert.deepEqual(stages, ['hashing', 'sending', 'checking']);
+  });
+
+  test('does not let the signal cancel the completion: the file is in the storage already',
+    async () => {
+      const controller = new AbortController();
+      let answer;
+      fetch.mock.mockImplementation(application(() => new Promise((resolve) => {
+        answer = resolve;
+      })));
+      const uploading = uploadFile('/app/api/uploads', pdf(), { signal: controller.signal });
+      (await xhrNumber(0)).respond(200);
+      await until(() => answer !== undefined);
+      controller.abort();
+      answer(json(200, recordFor('report.pdf')));
+
+      assert.deepEqual(await uploading, recordFor('report.pdf'));
+      assert.equal(fetch.mock.calls[1].arguments[1].signal, undefined);
     });
 });
 
