@@ -2,7 +2,11 @@ package org.s3directupload.bucket;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
@@ -43,7 +47,19 @@ record Examination(
   UploadTicket canaryTicket() {
     return issuer.issueCanary(
         canaries.newKey(),
-        new UploadRequest("doctor-canary.txt", canaryType(), CANARY_BYTES.length));
+        new UploadRequest(
+            "doctor-canary.txt", canaryType(), CANARY_BYTES.length, Optional.of(CANARY_SHA256)));
+  }
+
+  /** The canary's SHA-256, declared like a page's, so its PUT carries every ticket header. */
+  static final String CANARY_SHA256 = sha256(CANARY_BYTES);
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
   }
 
   /** An allowed type for the canary: the first allowed pattern, made concrete. */

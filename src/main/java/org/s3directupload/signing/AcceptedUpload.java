@@ -1,5 +1,7 @@
 package org.s3directupload.signing;
 
+import java.util.Optional;
+
 /**
  * A request that passed {@link UploadRules}: the one value a ticket is signed from. Only the rules
  * make one, so a ticket is never signed for a request that skipped them, and nothing is checked or
@@ -10,11 +12,19 @@ public final class AcceptedUpload {
   private final String contentType;
   private final long size;
   private final FileNames.FileName name;
+  private final Optional<String> checksumSha256;
 
-  AcceptedUpload(String contentType, long size, FileNames.FileName name) {
+  AcceptedUpload(
+      String contentType, long size, FileNames.FileName name, Optional<String> checksumSha256) {
     this.contentType = contentType;
     this.size = size;
     this.name = name;
+    this.checksumSha256 = checksumSha256;
+  }
+
+  /** The file's SHA-256, base64, when it was declared. */
+  public Optional<String> checksumSha256() {
+    return checksumSha256;
   }
 
   /** The declared media type in the one spelling that gets signed. */

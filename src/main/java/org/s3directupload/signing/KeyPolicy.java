@@ -27,12 +27,13 @@ public final class KeyPolicy {
   }
 
   /**
-   * A fresh key for a file {@code person} uploads at {@code now} (UTC day).
+   * The key of a file {@code person} uploads at {@code now} (UTC day).
    *
+   * @param id the upload's random id, which no one else can guess
    * @param safeName the file's safe name, from {@link FileNames#safeName}
    */
-  public String keyFor(String person, String safeName, Instant now) {
-    return segmentOf(person) + DAY.format(now) + "/" + UUID.randomUUID() + "/" + safeName;
+  public String keyFor(String person, UUID id, String safeName, Instant now) {
+    return segmentOf(person) + DAY.format(now) + "/" + id + "/" + safeName;
   }
 
   /** Where every key of {@code person} starts: {@code {prefix}{person}/}. */

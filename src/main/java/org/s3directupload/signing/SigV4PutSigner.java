@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
  */
 final class SigV4PutSigner implements PutSigner {
 
+  private static final String METADATA = "x-amz-meta-";
+
   /** Signed, but set by the browser itself; a ticket must not ask for them. */
   private static final List<String> SET_BY_BROWSER = List.of("host", "content-length");
 
@@ -33,15 +35,29 @@ final class SigV4PutSigner implements PutSigner {
   @Override
   public SignedPut sign(String key, long size, Map<String, String> headers, Duration lifetime) {
     PutObjectRequest.Builder put =
-        PutObjectRequest.builder()
-            .bucket(bucket)
-            .key(key)
-            .contentLength(size)
-            .contentType(headers.get(TicketHeaders.CONTENT_TYPE))
-            .contentDisposition(headers.get(TicketHeaders.CONTENT_DISPOSITION))
-            .serverSideEncryption(headers.get(TicketHeaders.SSE));
-    if (headers.containsKey(TicketHeaders.SSE_KMS_KEY_ID)) {
-      put.ssekmsKeyId(headers.get(TicketHeaders.SSE_KMS_KEY_ID));
+        PutObjectRequest.builder().bucket(bucket).key(key).contentLength(size);
+    Map<String, String> metadata = new TreeMap<>();
+    headers.forEach(
+        (name, value) -> {
+          switch (name) {
+            case TicketHeaders.CONTENT_TYPE -> put.contentType(value);
+            case TicketHeaders.CONTENT_DISPOSITION -> put.contentDisposition(value);
+            case TicketHeaders.SSE -> put.serverSideEncryption(value);
+            case TicketHeaders.SSE_KMS_KEY_ID -> put.ssekmsKeyId(value);
+            case TicketHeaders.IF_NONE_MATCH -> put.ifNoneMatch(value);
+            case TicketHeaders.CHECKSUM_SHA256 -> put.checksumSHA256(value);
+            case TicketHeaders.TAGGING -> put.tagging(value);
+            case TicketHeaders.STORAGE_CLASS -> put.storageClass(value);
+            default -> {
+              if (!name.startsWith(METADATA)) {
+                throw new IllegalArgumentException("A ticket cannot carry " + name);
+              }
+              metadata.put(name.substring(METADATA.length()), value);
+            }
+          }
+        });
+    if (!metadata.isEmpty()) {
+      put.metadata(metadata);
     }
     PresignedPutObjectRequest presigned =
         presigner.presignPutObject(

@@ -1,11 +1,13 @@
 package org.s3directupload.signing;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.config.Setting;
 import org.s3directupload.config.SettingReader;
 import org.s3directupload.storage.StoreSettings;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * How tickets are made for the store: where keys start, how URLs are signed and for how long, and
@@ -17,6 +19,10 @@ import org.s3directupload.storage.StoreSettings;
  * @param urlLifetime how long a ticket's URL stays valid
  * @param allowedContentTypes the media types a person may upload
  * @param maxSize the largest upload in bytes
+ * @param requireChecksum whether every request must declare the file's SHA-256
+ * @param objectTags the tag set every object gets ({@code x-amz-tagging}, URL-encoded); empty for
+ *     none
+ * @param storageClass the storage class every object gets; empty for the bucket's default
  */
 public record SigningSettings(
     StoreSettings store,
@@ -24,7 +30,10 @@ public record SigningSettings(
     SignatureVersion signatureVersion,
     Duration urlLifetime,
     ContentTypePolicy allowedContentTypes,
-    long maxSize) {
+    long maxSize,
+    boolean requireChecksum,
+    Optional<String> objectTags,
+    Optional<String> storageClass) {
 
   /**
    * The signing keys, in the order the configuration reference lists them. {@code
@@ -36,7 +45,10 @@ public record SigningSettings(
     SIGNATURE_VERSION,
     URL_LIFETIME,
     ALLOWED_CONTENT_TYPES,
-    MAX_SIZE;
+    MAX_SIZE,
+    REQUIRE_CHECKSUM,
+    OBJECT_TAGS,
+    STORAGE_CLASS;
 
     @Override
     public String prefix() {
@@ -73,7 +85,41 @@ public record SigningSettings(
         signatureVersion,
         reader.duration(Key.URL_LIFETIME, Duration.ofSeconds(1), LONGEST_URL_LIFETIME, "PT10M"),
         ContentTypePolicy.parse(Key.ALLOWED_CONTENT_TYPES, reader.list(Key.ALLOWED_CONTENT_TYPES)),
-        reader.wholeNumber(Key.MAX_SIZE, 1, SINGLE_PUT_LIMIT, "bytes"));
+        reader.wholeNumber(Key.MAX_SIZE, 1, SINGLE_PUT_LIMIT, "bytes"),
+        reader.bool(Key.REQUIRE_CHECKSUM),
+        reader.optional(Key.OBJECT_TAGS).map(SigningSettings::tags),
+        reader.optional(Key.STORAGE_CLASS).map(SigningSettings::storageClass));
+  }
+
+  private static final Pattern TAG =
+      Pattern.compile("[A-Za-z0-9%+._~-]{1,384}=[A-Za-z0-9%+._~-]{0,768}");
+
+  /** A tag set as S3 takes it in {@code x-amz-tagging}: {@code key=value&key=value}, at most 10. */
+  private static String tags(String value) {
+    String[] pairs = value.split("&", -1);
+    for (String pair : pairs) {
+      if (!TAG.matcher(pair).matches()) {
+        throw new InvalidSettingException(
+            Key.OBJECT_TAGS,
+            "must be tags such as classification=internal&team=finance: URL-encoded key=value"
+                + " pairs joined by '&'.");
+      }
+    }
+    if (pairs.length > 10) {
+      throw new InvalidSettingException(Key.OBJECT_TAGS, "may hold at most 10 tags, S3's limit.");
+    }
+    return value;
+  }
+
+  private static String storageClass(String value) {
+    if (StorageClass.fromValue(value) == StorageClass.UNKNOWN_TO_SDK_VERSION) {
+      throw new InvalidSettingException(
+          Key.STORAGE_CLASS,
+          "must be an S3 storage class such as STANDARD_IA or INTELLIGENT_TIERING, not '"
+              + value
+              + "'.");
+    }
+    return value;
   }
 
   private static String keyPrefix(String prefix) {

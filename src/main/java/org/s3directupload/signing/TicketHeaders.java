@@ -21,19 +21,63 @@ public final class TicketHeaders {
   public static final String SSE = "x-amz-server-side-encryption";
   public static final String SSE_KMS_KEY_ID = "x-amz-server-side-encryption-aws-kms-key-id";
 
+  /**
+   * SigV4 only: the store refuses the PUT when the key already holds an object, so a replayed URL
+   * can neither overwrite the upload nor add versions to it. SigV2 cannot sign it (AWS requires
+   * SigV4 for conditional writes).
+   */
+  public static final String IF_NONE_MATCH = "If-None-Match";
+
+  /** The file's SHA-256 as the page declared it: the store refuses a body that differs. */
+  public static final String CHECKSUM_SHA256 = "x-amz-checksum-sha256";
+
+  /** Who uploaded it: the person's key segment (ASCII, as metadata must be). */
+  public static final String META_UPLOADED_BY = "x-amz-meta-uploaded-by";
+
+  /** The upload's id, which is also its record's. */
+  public static final String META_UPLOAD_ID = "x-amz-meta-upload-id";
+
+  /** {@code upload.object-tags}, when set. */
+  public static final String TAGGING = "x-amz-tagging";
+
+  /** {@code upload.storage-class}, when set. */
+  public static final String STORAGE_CLASS = "x-amz-storage-class";
+
   /** Temporary credentials' token; SigV2 carries it as a signed header, SigV4 in the query. */
   public static final String SECURITY_TOKEN = "x-amz-security-token";
 
   private TicketHeaders() {}
 
-  /** The headers for one upload, in the order they are listed to the browser. */
-  static Map<String, String> forUpload(SigningSettings settings, AcceptedUpload upload) {
+  /**
+   * The headers for one upload, in the order they are listed to the browser.
+   *
+   * @param uploadedBy the person's key segment
+   * @param id the upload's id
+   */
+  static Map<String, String> forUpload(
+      SigningSettings settings, AcceptedUpload upload, String uploadedBy, String id) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(CONTENT_TYPE, upload.contentType());
     headers.put(CONTENT_DISPOSITION, upload.name().contentDisposition());
     headers.put(SSE, settings.store().sse().headerValue());
     settings.store().sseKmsKeyId().ifPresent(keyId -> headers.put(SSE_KMS_KEY_ID, keyId));
+    if (settings.signatureVersion() == SignatureVersion.V4) {
+      headers.put(IF_NONE_MATCH, "*");
+    }
+    upload.checksumSha256().ifPresent(checksum -> headers.put(CHECKSUM_SHA256, checksum));
+    headers.put(META_UPLOADED_BY, uploadedBy);
+    headers.put(META_UPLOAD_ID, id);
+    settings.objectTags().ifPresent(tags -> headers.put(TAGGING, tags));
+    settings.storageClass().ifPresent(storageClass -> headers.put(STORAGE_CLASS, storageClass));
     return headers;
+  }
+
+  /**
+   * The {@code Content-Disposition} an upload of {@code filename} is signed with: {@code
+   * attachment} with the person's own name, for a download to give the file back the same way.
+   */
+  public static String contentDisposition(String filename) {
+    return FileNames.of(filename).contentDisposition();
   }
 
   /**
@@ -48,6 +92,18 @@ public final class TicketHeaders {
     names.add(SSE);
     if (settings.store().sseKmsKeyId().isPresent()) {
       names.add(SSE_KMS_KEY_ID);
+    }
+    if (settings.signatureVersion() == SignatureVersion.V4) {
+      names.add(IF_NONE_MATCH);
+    }
+    names.add(CHECKSUM_SHA256);
+    names.add(META_UPLOADED_BY);
+    names.add(META_UPLOAD_ID);
+    if (settings.objectTags().isPresent()) {
+      names.add(TAGGING);
+    }
+    if (settings.storageClass().isPresent()) {
+      names.add(STORAGE_CLASS);
     }
     if (settings.signatureVersion() == SignatureVersion.V2) {
       names.add(SECURITY_TOKEN);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
+import org.s3directupload.identity.PersonSegment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -62,7 +64,9 @@ public final class TicketIssuer {
    * @param person the signed-in person's canonical name
    */
   public UploadTicket issue(String person, AcceptedUpload upload) {
-    return sign(keys.keyFor(person, upload.safeName(), clock.instant()), upload);
+    UUID id = UUID.randomUUID();
+    String key = keys.keyFor(person, id, upload.safeName(), clock.instant());
+    return sign(id.toString(), key, PersonSegment.of(person), upload);
   }
 
   /**
@@ -76,14 +80,17 @@ public final class TicketIssuer {
     if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
       throw new IllegalArgumentException("A canary key must lie under the key prefix");
     }
-    return sign(key, rules.check(request));
+    return sign(UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request));
   }
 
-  private UploadTicket sign(String key, AcceptedUpload upload) {
-    Map<String, String> headers = TicketHeaders.forUpload(settings, upload);
+  /** Who a canary is from, in its metadata: no person's segment looks like it. */
+  static final String CANARY_UPLOADER = ".bucket-doctor";
+
+  private UploadTicket sign(String id, String key, String uploadedBy, AcceptedUpload upload) {
+    Map<String, String> headers = TicketHeaders.forUpload(settings, upload, uploadedBy, id);
     SignedPut put = signer.sign(key, upload.size(), headers, settings.urlLifetime());
     // whole seconds, rounded down: signatures carry second precision, so the URL really dies then
     Instant expiresAt = put.expiresAt().truncatedTo(ChronoUnit.SECONDS);
-    return new UploadTicket(key, "PUT", put.url().toString(), put.headers(), expiresAt);
+    return new UploadTicket(id, key, "PUT", put.url().toString(), put.headers(), expiresAt);
   }
 }

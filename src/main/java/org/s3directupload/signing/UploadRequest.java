@@ -8,9 +8,12 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
- * What the browser asks for: {@code {filename, contentType, size}}.
+ * What the browser asks for: {@code {filename, contentType, size, checksumSha256}}, the checksum
+ * optional.
  *
  * <p>Parsed with JSON-P rather than bound by JSON-B so that every wrong shape (a size of "12" or
  * 1.5, a missing field, an array instead of an object) gets its own sentence and a 400, the same on
@@ -19,8 +22,15 @@ import java.math.BigDecimal;
  * @param filename the name the person's file has, as the browser reports it
  * @param contentType the declared media type, not yet checked
  * @param size the declared length in bytes
+ * @param checksumSha256 the SHA-256 of the file, base64, when the page or script declared it
  */
-public record UploadRequest(String filename, String contentType, long size) {
+public record UploadRequest(
+    String filename, String contentType, long size, Optional<String> checksumSha256) {
+
+  /** A request without a checksum. */
+  public UploadRequest(String filename, String contentType, long size) {
+    this(filename, contentType, size, Optional.empty());
+  }
 
   /** Longest file name accepted; longer names are refused, not truncated silently. */
   public static final int LONGEST_FILENAME = 1024;
@@ -37,7 +47,8 @@ public record UploadRequest(String filename, String contentType, long size) {
     return new UploadRequest(
         filename(json.get("filename")),
         contentType(json.get("contentType")),
-        size(json.get("size")));
+        size(json.get("size")),
+        checksum(json.get("checksumSha256")));
   }
 
   private static JsonObject parseObject(String body) {
@@ -98,6 +109,24 @@ public record UploadRequest(String filename, String contentType, long size) {
       throw UploadRefusal.invalid("The content type must be a string such as application/pdf.");
     }
     return string.getString();
+  }
+
+  private static Optional<String> checksum(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return Optional.empty();
+    }
+    if (value instanceof JsonString string) {
+      try {
+        if (string.getString().length() == 44
+            && Base64.getDecoder().decode(string.getString()).length == 32) {
+          return Optional.of(string.getString());
+        }
+      } catch (IllegalArgumentException notBase64) {
+        // refused below
+      }
+    }
+    throw UploadRefusal.invalid(
+        "The checksum must be the SHA-256 of the file, base64-encoded (44 characters).");
   }
 
   private static long size(JsonValue value) {

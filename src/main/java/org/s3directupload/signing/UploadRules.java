@@ -42,6 +42,12 @@ final class UploadRules {
               + ByteSizes.describe(settings.maxSize())
               + ".");
     }
-    return new AcceptedUpload(type, request.size(), FileNames.of(request.filename()));
+    if (settings.requireChecksum() && request.checksumSha256().isEmpty()) {
+      throw UploadRefusal.invalid(
+          "The file's SHA-256 is missing: this application requires checksumSha256, the base64"
+              + " of the file's SHA-256.");
+    }
+    return new AcceptedUpload(
+        type, request.size(), FileNames.of(request.filename()), request.checksumSha256());
   }
 }

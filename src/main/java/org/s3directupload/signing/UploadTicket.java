@@ -10,6 +10,7 @@ import java.util.Map;
  * What the browser needs for one upload: where it goes, how to send it, and until when. {@code
  * headers} are exactly the headers to send; the signature covers them.
  *
+ * @param id the upload's id: its record's, and the random segment of its key
  * @param key the object key the upload will have
  * @param method always {@code PUT}
  * @param url the presigned URL; a bearer credential until {@code expiresAt}, never logged
@@ -17,13 +18,19 @@ import java.util.Map;
  * @param expiresAt when the URL stops working
  */
 public record UploadTicket(
-    String key, String method, String url, Map<String, String> headers, Instant expiresAt) {
+    String id,
+    String key,
+    String method,
+    String url,
+    Map<String, String> headers,
+    Instant expiresAt) {
 
   /** The ticket as JSON, field order as documented. */
   public JsonObject toJson() {
     JsonObjectBuilder headerJson = Json.createObjectBuilder();
     headers.forEach(headerJson::add);
     return Json.createObjectBuilder()
+        .add("id", id)
         .add("key", key)
         .add("method", method)
         .add("url", url)
@@ -34,6 +41,12 @@ public record UploadTicket(
 
   @Override
   public String toString() {
-    return "UploadTicket[key=" + key + ", url=<redacted>, expiresAt=" + expiresAt + "]";
+    return "UploadTicket[id="
+        + id
+        + ", key="
+        + key
+        + ", url=<redacted>, expiresAt="
+        + expiresAt
+        + "]";
   }
 }

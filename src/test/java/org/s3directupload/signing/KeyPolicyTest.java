@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class KeyPolicyTest {
   @ParameterizedTest
   @MethodSource("org.s3directupload.signing.FileNamesTest#hostileNames")
   void keyStaysInsideThePrefixWhateverTheName(String filename) {
-    String key = cut.keyFor("alice", FileNames.safeName(filename), NOW);
+    String key = cut.keyFor("alice", UUID.randomUUID(), FileNames.safeName(filename), NOW);
 
     assertTrue(KEY_SHAPE.matcher(key).matches(), key);
     assertTrue(key.startsWith("uploads/alice/"), key);
@@ -39,13 +40,22 @@ class KeyPolicyTest {
   }
 
   @Test
-  void everyKeyIsNew() {
-    assertNotEquals(cut.keyFor("alice", "a.pdf", NOW), cut.keyFor("alice", "a.pdf", NOW));
+  void theUploadsIdIsTheKeysRandomSegment() {
+    UUID id = UUID.fromString("0b5c8a1e-3f4d-4c2b-9a7e-6d5f4e3c2b1a");
+
+    assertEquals(
+        "uploads/alice/2026/11/30/0b5c8a1e-3f4d-4c2b-9a7e-6d5f4e3c2b1a/a.pdf",
+        cut.keyFor("alice", id, "a.pdf", NOW));
+    assertNotEquals(
+        cut.keyFor("alice", UUID.randomUUID(), "a.pdf", NOW),
+        cut.keyFor("alice", UUID.randomUUID(), "a.pdf", NOW));
   }
 
   @Test
   void dayIsTheUtcDay() {
-    String key = new KeyPolicy("in/").keyFor("bob", "a.pdf", Instant.parse("2027-01-02T00:30:00Z"));
+    String key =
+        new KeyPolicy("in/")
+            .keyFor("bob", UUID.randomUUID(), "a.pdf", Instant.parse("2027-01-02T00:30:00Z"));
 
     assertTrue(key.startsWith("in/bob/2027/01/02/"), key);
   }

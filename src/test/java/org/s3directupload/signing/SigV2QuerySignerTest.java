@@ -62,8 +62,7 @@ class SigV2QuerySignerTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", EXAMPLE_SECRET)),
             settings.store(),
             CLOCK);
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"));
+    Map<String, String> headers = Accepted.headers(settings, "application/pdf", "a.pdf");
 
     SignedPut put = cut.sign("uploads/k/a.pdf", 3, headers, Duration.ofMinutes(10));
 
@@ -96,7 +95,7 @@ class SigV2QuerySignerTest {
         cut.sign(
             "uploads/a.pdf",
             1,
-            TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
+            Accepted.headers(settings, "application/pdf", "a.pdf"),
             Duration.ofMinutes(1));
 
     assertTrue(
@@ -118,7 +117,7 @@ class SigV2QuerySignerTest {
         cut.sign(
             "uploads/a.pdf",
             1,
-            TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
+            Accepted.headers(settings, "application/pdf", "a.pdf"),
             Duration.ofMinutes(1));
 
     assertEquals("TOKEN", put.headers().get(TicketHeaders.SECURITY_TOKEN));

@@ -60,8 +60,7 @@ class SigV4PutSignerTest {
     SigningSettings settings =
         TestSettings.signing(
             "upload.endpoint", "http://127.0.0.1:9000", "upload.path-style", "true");
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a b.pdf"));
+    Map<String, String> headers = Accepted.headers(settings, "application/pdf", "a b.pdf");
 
     SignedPut put =
         signer(settings).sign("uploads/x/a_b.pdf", 1234, headers, Duration.ofMinutes(5));
@@ -72,6 +71,9 @@ class SigV4PutSignerTest {
             "content-length",
             "content-type",
             "host",
+            "if-none-match",
+            "x-amz-meta-upload-id",
+            "x-amz-meta-uploaded-by",
             "x-amz-server-side-encryption"),
         List.of(query(put).get("X-Amz-SignedHeaders").split(";")));
     assertEquals("300", query(put).get("X-Amz-Expires"));
@@ -89,7 +91,7 @@ class SigV4PutSignerTest {
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
+                Accepted.headers(settings, "application/pdf", "a.pdf"),
                 Duration.ofMinutes(1));
 
     assertFalse(put.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("host")));
@@ -106,7 +108,7 @@ class SigV4PutSignerTest {
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
+                Accepted.headers(settings, "application/pdf", "a.pdf"),
                 Duration.ofMinutes(1));
 
     assertFalse(put.url().toString().toLowerCase().contains("checksum"), put.url().toString());
@@ -116,8 +118,7 @@ class SigV4PutSignerTest {
   void kmsModesSignTheKeyId() {
     SigningSettings settings =
         TestSettings.signing("upload.sse", "aws:kms", "upload.sse-kms-key-id", "alias/uploads");
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf"));
+    Map<String, String> headers = Accepted.headers(settings, "application/pdf", "a.pdf");
 
     SignedPut put = signer(settings).sign("uploads/a.pdf", 1, headers, Duration.ofMinutes(1));
 
@@ -138,7 +139,7 @@ class SigV4PutSignerTest {
             .sign(
                 "uploads/a.pdf",
                 1,
-                TicketHeaders.forUpload(settings, Accepted.upload("application/pdf", "a.pdf")),
+                Accepted.headers(settings, "application/pdf", "a.pdf"),
                 Duration.ofMinutes(10));
 
     assertFalse(put.expiresAt().isBefore(before.plus(Duration.ofMinutes(10)).minusSeconds(1)));

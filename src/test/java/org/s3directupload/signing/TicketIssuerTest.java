@@ -64,7 +64,11 @@ class TicketIssuerTest {
         cut.issue("alice", cut.accept(new UploadRequest("a.pdf", "application/pdf", 10))).toJson();
 
     assertEquals(
-        List.of("key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
+        List.of("id", "key", "method", "url", "headers", "expiresAt"), List.copyOf(json.keySet()));
+    assertTrue(
+        json.getString("key").contains("/" + json.getString("id") + "/"), "the id is in the key");
+    assertEquals(
+        json.getString("id"), json.getJsonObject("headers").getString("x-amz-meta-upload-id"));
     assertEquals("2026-11-30T12:10:00Z", json.getString("expiresAt"));
     assertEquals("AES256", json.getJsonObject("headers").getString("x-amz-server-side-encryption"));
   }

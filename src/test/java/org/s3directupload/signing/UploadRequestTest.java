@@ -2,12 +2,12 @@ package org.s3directupload.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadRequestTest {
 
@@ -102,22 +102,6 @@ class UploadRequestTest {
   }
 
   @Test
-  void bodyThatBreaksOffIsA400() {
-    java.io.InputStream broken =
-        new java.io.InputStream() {
-          @Override
-          public int read() throws java.io.IOException {
-            throw new java.io.IOException("connection reset");
-          }
-        };
-
-    UploadRefusal refusal =
-        assertThrows(UploadRefusal.class, () -> RequestBodies.readUtf8(broken, 100));
-
-    assertEquals(UploadRefusal.Reason.INVALID_REQUEST, refusal.reason());
-  }
-
-  @Test
   void veryLongFileNamesAreRefused() {
     String body = "{\"filename\":\"" + "a".repeat(2000) + "\",\"contentType\":\"a/b\",\"size\":1}";
 
@@ -127,28 +111,44 @@ class UploadRequestTest {
   }
 
   @Test
-  void bodiesAreReadWithABound() {
-    byte[] big = new byte[UploadsResource.LARGEST_BODY + 1];
+  void aChecksumIsTheBase64OfThirtyTwoBytes() {
+    UploadRequest request =
+        UploadRequest.fromJson(
+            "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":3,"
+                + "\"checksumSha256\":\"ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=\"}");
 
+    assertEquals(
+        java.util.Optional.of("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="),
+        request.checksumSha256());
+    assertEquals(
+        java.util.Optional.empty(),
+        UploadRequest.fromJson(
+                "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1,\"checksumSha256\":null}")
+            .checksumSha256());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"abc\"",
+        "\"ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0\"",
+        "\"ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0==\"",
+        "\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"",
+        "\"!!gWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=\"",
+        "12",
+        "true"
+      })
+  void anythingElseAsAChecksumIsA400(String checksum) {
     UploadRefusal refusal =
         assertThrows(
             UploadRefusal.class,
             () ->
-                RequestBodies.readUtf8(
-                    new ByteArrayInputStream(big), UploadsResource.LARGEST_BODY));
+                UploadRequest.fromJson(
+                    "{\"filename\":\"a\",\"contentType\":\"a/b\",\"size\":1,\"checksumSha256\":"
+                        + checksum
+                        + "}"));
 
-    assertEquals(UploadRefusal.Reason.REQUEST_TOO_LARGE, refusal.reason());
-  }
-
-  @Test
-  void bodiesMustBeUtf8() {
-    byte[] latin1 = "{\"filename\":\"Gr\u00fc\u00dfe\"}".getBytes(StandardCharsets.ISO_8859_1);
-
-    UploadRefusal refusal =
-        assertThrows(
-            UploadRefusal.class,
-            () -> RequestBodies.readUtf8(new ByteArrayInputStream(latin1), 100));
-
-    assertEquals("The request body is not UTF-8 text.", refusal.getMessage());
+    assertEquals(UploadRefusal.Reason.INVALID_REQUEST, refusal.reason());
+    assertTrue(refusal.getMessage().contains("SHA-256"), refusal.getMessage());
   }
 }
