@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,12 +34,21 @@ public class BucketResource {
   @Inject S3Client s3;
   @Inject BucketDoctor doctor;
 
+  @Operation(
+      summary = "The bucket documents: CORS rule, policy, default encryption, public-access block")
+  @APIResponse(responseCode = "200", description = "the documents")
+  @APIResponse(responseCode = "401", ref = "NotSignedIn")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @GET
   @Path("setup")
   public JsonObject documents() {
     return BucketDocuments.forSettings(settings, origins).toJson();
   }
 
+  @Operation(summary = "Applies the bucket documents")
+  @APIResponse(responseCode = "200", description = "what each step did")
+  @APIResponse(responseCode = "401", ref = "NotSignedIn")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @POST
   @Path("setup")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +58,10 @@ public class BucketResource {
     return Json.createObjectBuilder().add("steps", steps).build();
   }
 
+  @Operation(summary = "Checks the live bucket the way browsers and S3 see it")
+  @APIResponse(responseCode = "200", description = "{healthy, findings}")
+  @APIResponse(responseCode = "401", ref = "NotSignedIn")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @POST
   @Path("doctor")
   @Consumes(MediaType.APPLICATION_JSON)

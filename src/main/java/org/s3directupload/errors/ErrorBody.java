@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ErrorBody {
 
+  /** The name of this shape's schema in the OpenAPI description. */
+  public static final String SCHEMA = "Error";
+
   private ErrorBody() {}
 
   /** The body alone. */

@@ -21,6 +21,10 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(405),
   /** The caller does not accept JSON. */
   NOT_ACCEPTABLE(406),
+  /** Nothing has reached the storage for this upload yet. */
+  NOT_UPLOADED(409),
+  /** The upload is not stored (yet, or any more), so it cannot be downloaded. */
+  NOT_STORED(409),
   /** The declared size is above the largest allowed. */
   TOO_LARGE(413),
   /** The request body itself is too large. */
@@ -39,6 +43,8 @@ public enum ErrorCode {
   DIRECTORY_UNAVAILABLE(503),
   /** The database that keeps the limits cannot be reached. */
   LIMITS_UNAVAILABLE(503),
+  /** The database that keeps the upload records cannot be reached. */
+  RECORDS_UNAVAILABLE(503),
   /** The server cannot obtain storage credentials or reach the store. */
   STORAGE_UNAVAILABLE(503);
 

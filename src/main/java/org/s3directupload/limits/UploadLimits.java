@@ -85,11 +85,21 @@ public class UploadLimits {
    * @throws LimitsUnavailable when the counts cannot be kept
    */
   public void reserve(String person, long bytes) {
+    reserve(person, bytes, connection -> {});
+  }
+
+  /**
+   * Counts one ticket and does {@code alsoThen} in the same transaction of the limits' database.
+   *
+   * @throws LimitExceeded when a limit is used up; then {@code alsoThen} did nothing
+   * @throws LimitsUnavailable when the counts cannot be kept, or {@code alsoThen} failed
+   */
+  public void reserve(String person, long bytes, UsageLedger.InTransaction alsoThen) {
     if (!prepared) {
       prepare();
     }
     try {
-      ledger.reserve(PersonSegment.of(person), bytes);
+      ledger.reserve(PersonSegment.of(person), bytes, alsoThen);
     } catch (LimitsUnavailable e) {
       LOG.warning(e.getMessage());
       throw e;

@@ -86,18 +86,34 @@ public final class UsageLedger {
    * @throws LimitsUnavailable when the database cannot be used
    */
   public void reserve(String person, long bytes) {
+    reserve(person, bytes, connection -> {});
+  }
+
+  /**
+   * Work done in the transaction that counts a ticket: it commits with the count, or not at all.
+   */
+  @FunctionalInterface
+  public interface InTransaction {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * As {@link #reserve(String, long)}, doing {@code alsoThen} in the same transaction, after the
+   * counts and before the commit: what it writes exists exactly when the ticket was counted.
+   */
+  public void reserve(String person, long bytes, InTransaction alsoThen) {
     Instant now = clock.instant();
     long ticketsWindow = Windows.startOf(now, limits.ticketsWindow());
     long bytesWindow = Windows.startOf(now, limits.bytesWindow());
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
-        Kind full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+        Kind full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow, alsoThen);
         if (full != null) {
           // a window's first requests find no row to count in: make the rows (or find that a
           // request beside this one just made them), then count once more
           createRows(connection, person, ticketsWindow, bytesWindow);
-          full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow);
+          full = countBoth(connection, person, ticketsWindow, bytes, bytesWindow, alsoThen);
         }
         if (full != null) {
           throw full == Kind.TICKETS ? ticketsExceeded(now) : bytesExceeded(now);
@@ -117,7 +133,12 @@ public final class UsageLedger {
    * @return null when both fit, else the kind that did not (or whose row is missing)
    */
   private Kind countBoth(
-      Connection connection, String person, long ticketsWindow, long bytes, long bytesWindow)
+      Connection connection,
+      String person,
+      long ticketsWindow,
+      long bytes,
+      long bytesWindow,
+      InTransaction alsoThen)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -129,6 +150,7 @@ public final class UsageLedger {
         connection.rollback();
         return Kind.BYTES;
       }
+      alsoThen.run(connection);
       connection.commit();
       return null;
     } catch (SQLException | RuntimeException e) {

@@ -47,9 +47,14 @@ public class AccessDeniedServlet extends HttpServlet {
 
   private static String missingRole(HttpServletRequest request, String uri) {
     String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-    boolean admin = path.startsWith("/api/bucket") || path.startsWith("/bucket-doctor");
+    boolean admin =
+        path.startsWith("/api/bucket")
+            || path.startsWith("/bucket-doctor")
+            || path.startsWith("/api/admin")
+            || path.startsWith("/all-uploads");
     String role = admin ? Roles.ADMIN : Roles.UPLOADER;
-    String what = admin ? "the bucket setup and the bucket doctor" : "uploading";
+    String what =
+        admin ? "the bucket setup, the bucket doctor and everyone's uploads" : "uploading";
     String who =
         request.getUserPrincipal() == null
             ? "You are"

@@ -9,6 +9,7 @@ import org.s3directupload.identity.SignInSettings;
 import org.s3directupload.limits.LimitSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.uploads.RecordSettings;
 import org.s3directupload.web.Origins;
 
 /**
@@ -25,7 +26,8 @@ public final class SettingKeys {
           IdentitySettings.Key.values(),
           SignInSettings.Key.values(),
           LdapSettings.Key.values(),
-          LimitSettings.Key.values());
+          LimitSettings.Key.values(),
+          RecordSettings.Key.values());
 
   private SettingKeys() {}
 

@@ -49,6 +49,12 @@ public final class Http {
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The answer as bytes, redirects not followed. */
+  public static HttpResponse<byte[]> sendBytes(HttpRequest request)
+      throws IOException, InterruptedException {
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** A PUT of {@code body} to {@code url} with exactly {@code headers}. */
   public static HttpResponse<String> put(String url, Map<String, String> headers, byte[] body)
       throws IOException, InterruptedException {

@@ -1,14 +1,20 @@
 package org.s3directupload.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +29,7 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The page in a real browser: the page on {@code 127.0.0.1:<app port>}, the store on {@code
@@ -162,6 +169,70 @@ class UploadPageIT {
       assertEquals(Files.size(file), head.contentLength());
     }
     assertTrue(status().contains("is stored as"), status());
+  }
+
+  @Test
+  void theRowShowsTheCheckedRecordAndMyUploadsFetchesAndDeletesTheFile() throws Exception {
+    Path file = pdf("mine to fetch.pdf", 3_072);
+
+    choose(file);
+
+    WebElement row = finished("mine to fetch.pdf");
+    assertEquals("done", row.getAttribute("data-state"), row.getText());
+    assertEquals("stored", row.getAttribute("data-record-state"), "the server checked the object");
+    String key = row.getAttribute("data-key");
+
+    browser.findElement(By.id("my-uploads")).click();
+    WebElement record = recordRow("mine to fetch.pdf");
+    assertEquals("stored", record.getAttribute("data-state"));
+    assertTrue(record.getText().contains("3 KB"), record.getText());
+
+    // the browser's own session follows the download link; its file lands on disk, so the test
+    // follows the same link with the same cookies to see the answer and the bytes
+    String link = record.findElement(By.cssSelector("a.download")).getAttribute("href");
+    HttpResponse<byte[]> redirect = withBrowserCookies(link);
+    assertEquals(303, redirect.statusCode());
+    HttpResponse<byte[]> download =
+        Http.sendBytes(
+            HttpRequest.newBuilder(
+                    URI.create(redirect.headers().firstValue("Location").orElseThrow()))
+                .GET()
+                .build());
+    assertEquals(200, download.statusCode());
+    assertArrayEquals(Files.readAllBytes(file), download.body());
+    String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+    assertTrue(disposition.startsWith("attachment;"), disposition);
+    assertTrue(disposition.contains("filename*=UTF-8''mine%20to%20fetch.pdf"), disposition);
+
+    record.findElement(By.cssSelector("form.delete button")).click();
+    waitUntil(
+        Duration.ofSeconds(30),
+        () ->
+            browser.findElements(By.id("outcome")).stream()
+                .anyMatch(p -> p.getText().contains("is deleted")));
+    assertEquals("deleted", recordRow("mine to fetch.pdf").getAttribute("data-state"));
+    assertThrows(NoSuchKeyException.class, () -> stored(key));
+  }
+
+  private WebElement recordRow(String fileName) {
+    waitUntil(
+        Duration.ofSeconds(30),
+        () ->
+            browser.findElements(By.cssSelector("tr.upload-record")).stream()
+                .anyMatch(r -> r.findElement(By.className("name")).getText().startsWith(fileName)));
+    return browser.findElements(By.cssSelector("tr.upload-record")).stream()
+        .filter(r -> r.findElement(By.className("name")).getText().startsWith(fileName))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private HttpResponse<byte[]> withBrowserCookies(String url) throws Exception {
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+            .collect(Collectors.joining("; "));
+    return Http.sendBytes(
+        HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build());
   }
 
   @Test

@@ -53,7 +53,10 @@ class UploadsApiIT {
             "Content-Type", "application/pdf",
             "Content-Disposition",
                 "attachment; filename=\"Quarterly_report.pdf\"; filename*=UTF-8''Quarterly%20report.pdf",
-            "x-amz-server-side-encryption", "AES256"),
+            "x-amz-server-side-encryption", "AES256",
+            "If-None-Match", "*",
+            "x-amz-meta-uploaded-by", "alice",
+            "x-amz-meta-upload-id", ticket.getString("id")),
         Map.copyOf(
             ticket.getJsonObject("headers").entrySet().stream()
                 .collect(
@@ -129,7 +132,15 @@ class UploadsApiIT {
 
   @Test
   void wrongMethodIs405() throws Exception {
-    Http.assertErrorShape(People.ALICE.get(app.uploads()), 405, "method_not_allowed");
+    Http.assertErrorShape(
+        Http.send(
+            People.ALICE
+                .request(app.uploads())
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build()),
+        405,
+        "method_not_allowed");
   }
 
   @Test

@@ -1,12 +1,19 @@
 package org.s3directupload.it.standalone;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +38,13 @@ import org.s3directupload.it.TestStore;
 import org.s3directupload.it.TheApp;
 
 /**
- * The per-person limits with small values, on two instances of the application behind an imagined
- * load balancer: two Payara Micro processes sharing one database (an H2 server on loopback, which
- * each reaches through a JDBC pool made by a post-boot command). Requests alternate between the
- * instances, so every limit below holds across both: 429 in the JSON shape with {@code
- * Retry-After}, recovery when the window ends, the byte limit, and what the page tells a person.
- * (Every Arquillian run counts its tickets in the server's default data source.)
+ * The per-person limits with small values, and the records' sweeper, on two instances of the
+ * application behind an imagined load balancer: two Payara Micro processes sharing one database (an
+ * H2 server on loopback, which each reaches through a JDBC pool made by a post-boot command).
+ * Requests alternate between the instances, so every limit below holds across both: 429 in the JSON
+ * shape with {@code Retry-After}, recovery when the window ends, the byte limit, and what the page
+ * tells a person; and the sweepers of both instances, looking every second, check each upload's
+ * object once. (Every Arquillian run counts its tickets in the server's default data source.)
  */
 @ExtendWith(TestStore.class)
 class LimitsIT {
@@ -215,5 +223,70 @@ class LimitsIT {
     } finally {
       browser.quit();
     }
+  }
+
+  @Test
+  void twoInstancesSweepingOneDatabaseCheckEachUploadOnce() throws Exception {
+    atTheStartOfAWindow();
+    List<String> ids = new ArrayList<>();
+    for (People person : List.of(People.ALICE, People.BOB)) {
+      for (int i = 0; i < TICKETS; i++) {
+        byte[] body = ("%PDF-1.4 swept " + person.username() + i).getBytes(UTF_8);
+        HttpResponse<String> issued = ticket(person, Integer.toString(body.length));
+        assertEquals(201, issued.statusCode(), issued.body());
+        JsonObject ticket = Http.json(issued);
+        Map<String, String> headers = new HashMap<>();
+        ticket
+            .getJsonObject("headers")
+            .forEach((k, v) -> headers.put(k, ((JsonString) v).getString()));
+        assertEquals(200, Http.put(ticket.getString("url"), headers, body).statusCode());
+        ids.add(ticket.getString("id")); // and never completed: the sweepers must find it
+      }
+    }
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!allStored(ids) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    Thread.sleep(3_000); // three more sweeps on each instance, which must leave them alone
+    Map<String, Integer> checks = checks(ids);
+
+    assertTrue(allStored(ids), "every upload was checked and stored");
+    assertEquals(ids.stream().collect(Collectors.toMap(id -> id, id -> 1)), checks);
+  }
+
+  private static boolean allStored(List<String> ids) throws Exception {
+    try (Connection connection = database();
+        Statement select = connection.createStatement()) {
+      ResultSet rows =
+          select.executeQuery(
+              "SELECT COUNT(*) FROM S3DU_UPLOADS WHERE STATE = 'stored' AND ID IN ('"
+                  + String.join("', '", ids)
+                  + "')");
+      rows.next();
+      return rows.getInt(1) == ids.size();
+    }
+  }
+
+  /** How often each upload's object was looked at, as the shared database counted it. */
+  private static Map<String, Integer> checks(List<String> ids) throws Exception {
+    Map<String, Integer> checks = new HashMap<>();
+    try (Connection connection = database();
+        Statement select = connection.createStatement()) {
+      ResultSet rows =
+          select.executeQuery(
+              "SELECT ID, CHECKS FROM S3DU_UPLOADS WHERE ID IN ('"
+                  + String.join("', '", ids)
+                  + "')");
+      while (rows.next()) {
+        checks.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    return checks;
+  }
+
+  private static Connection database() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:h2:tcp://127.0.0.1:" + Integer.getInteger("it.h2.port") + "/mem:limits", "sa", "sa");
   }
 }

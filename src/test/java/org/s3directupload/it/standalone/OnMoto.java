@@ -11,6 +11,8 @@ import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
+import org.s3directupload.signing.UploadRequest;
+import org.s3directupload.signing.UploadTicket;
 import org.s3directupload.storage.StorageClients;
 import org.s3directupload.storage.StoreSettings;
 import org.s3directupload.web.Origins;
@@ -60,6 +62,17 @@ record OnMoto(SigningSettings signing, Origins origins) {
   List<SetupStep> apply() {
     try (S3Client client = StorageClients.newClient(signing.store(), credentials())) {
       return new BucketSetup(client, signing, origins).apply();
+    }
+  }
+
+  /** A ticket for {@code person}'s upload of {@code request}, signed as the application signs. */
+  UploadTicket ticket(String person, UploadRequest request) {
+    try (S3Client client = StorageClients.newClient(signing.store(), credentials());
+        S3Presigner presigner =
+            StorageClients.newPresigner(signing.store(), credentials(), client)) {
+      TicketIssuer issuer =
+          TicketIssuer.forSettings(signing, presigner, credentials(), Clock.systemUTC());
+      return issuer.issue(person, issuer.accept(request));
     }
   }
 

@@ -1,4 +1,4 @@
-package org.s3directupload.upload;
+package org.s3directupload.uploads;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

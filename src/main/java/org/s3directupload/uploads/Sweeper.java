@@ -1,0 +1,80 @@
+package org.s3directupload.uploads;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.s3directupload.uploads.UploadRecord.State;
+
+/**
+ * Nothing is lost when the page goes away: every {@code upload.records.sweep-interval} the sweeper
+ * looks at the records still {@code issued} whose ticket has expired. An object that is there is
+ * checked as the page would have had it checked; none, once {@code upload.records.missing-after}
+ * has passed, makes the record {@code missing}. Several instances sharing the database look at each
+ * record once: a record is claimed with a conditional update before it is looked at.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+  private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+
+  /** How many records one sweep looks at, at most. */
+  static final int BATCH = 100;
+
+  static final String NOTHING_UPLOADED = "Nothing was uploaded with this ticket before it expired.";
+
+  @Resource ManagedScheduledExecutorService executor;
+
+  @Inject Uploads uploads;
+  @Inject RecordSettings settings;
+
+  Clock clock = Clock.systemUTC();
+
+  private ScheduledFuture<?> schedule;
+
+  void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    long every = settings.sweepInterval().toMillis();
+    schedule = executor.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+
+  /** One sweep; a failure is logged and the next sweep tries again. */
+  void sweep() {
+    try {
+      Instant now = clock.instant();
+      UploadRecords records = uploads.sweepable();
+      for (UploadRecord record : records.expiredUnfinished(now, BATCH)) {
+        if (records.claim(record.id(), now, now.plus(settings.sweepInterval()))) {
+          look(record, now);
+        }
+      }
+    } catch (Exception e) {
+      LOG.warning("A sweep of expired uploads failed; the next one tries again: " + e);
+    }
+  }
+
+  private void look(UploadRecord record, Instant now) {
+    Optional<UploadRecord> judged = uploads.verify(record);
+    if (judged.isEmpty() && !now.isBefore(record.expiresAt().plus(settings.missingAfter()))) {
+      uploads.transition(
+          record.id(), EnumSet.of(State.ISSUED), State.MISSING, now, List.of(NOTHING_UPLOADED));
+    }
+  }
+}
