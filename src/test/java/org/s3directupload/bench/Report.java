@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a benchmark run found, section by section: each row names what was measured, our figure,
- * the reference it is compared with (the floor, a peer, or a goal), and the ratio between them,
+ * What a benchmark run found, section by section: each row names what was measured, our figure, the
+ * reference it is compared with (the floor, a peer, or a goal), and the ratio between them,
  * measured side by side in the same run. Printed as a table and written as Markdown.
  */
 public final class Report {

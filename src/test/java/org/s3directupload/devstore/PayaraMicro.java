@@ -93,9 +93,29 @@ public final class PayaraMicro implements AutoCloseable {
       PrintStream echo,
       List<String> options)
       throws IOException {
+    return start(
+        microJar, war, port, contextRoot, environment, echo, options, QUICK_START_JVM_OPTIONS);
+  }
+
+  /**
+   * As above, with the server JVM's options instead of {@link #QUICK_START_JVM_OPTIONS}: a
+   * benchmark wants the optimising compiler and the default collector.
+   *
+   * @param jvmOptions options of the server's JVM, before {@code -jar}
+   */
+  public static PayaraMicro start(
+      Path microJar,
+      Path war,
+      int port,
+      String contextRoot,
+      Map<String, String> environment,
+      PrintStream echo,
+      List<String> options,
+      List<String> jvmOptions)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(QUICK_START_JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(microJar.toString());
     command.addAll(

@@ -24,6 +24,11 @@ public final class Browsers {
   private Browsers() {}
 
   public static ChromeDriver headlessChromium() throws IOException {
+    return headlessChromium(new String[0]);
+  }
+
+  /** As above, with more command-line switches, e.g. {@code --js-flags=--expose-gc}. */
+  public static ChromeDriver headlessChromium(String... moreArguments) throws IOException {
     for (String executable : new String[] {CHROMIUM, CHROMEDRIVER}) {
       if (!new File(executable).canExecute()) {
         throw new IllegalStateException(
@@ -46,6 +51,7 @@ public final class Browsers {
         "--disable-sync",
         "--window-size=1200,900",
         "--user-data-dir=" + home.resolve("profile"));
+    options.addArguments(moreArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -65,9 +71,15 @@ public final class Browsers {
    * @param next a page of the application, e.g. {@code index.xhtml}
    */
   public static void signIn(ChromeDriver browser, TheApp app, People person, String next) {
+    signIn(browser, app, person.username(), person.password(), next);
+  }
+
+  /** As above, for someone who is not one of the test {@link People}. */
+  public static void signIn(
+      ChromeDriver browser, TheApp app, String name, String password, String next) {
     browser.get(app.resolve("login.xhtml?next=/" + next).toString());
-    browser.findElement(By.id("login:name")).sendKeys(person.username());
-    browser.findElement(By.id("login:password")).sendKeys(person.password());
+    browser.findElement(By.id("login:name")).sendKeys(name);
+    browser.findElement(By.id("login:password")).sendKeys(password);
     browser.findElement(By.id("login:submit")).click();
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .withMessage(

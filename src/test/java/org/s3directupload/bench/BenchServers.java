@@ -1,0 +1,231 @@
+package org.s3directupload.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.h2.tools.Server;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.s3directupload.bench.floor.FloorApplication;
+import org.s3directupload.bench.floor.FloorResource;
+import org.s3directupload.devstore.DevSettings;
+import org.s3directupload.devstore.DevStore;
+import org.s3directupload.devstore.PayaraMicro;
+import org.s3directupload.identity.IdentitySettings;
+import org.s3directupload.identity.SignInSettings;
+import org.s3directupload.limits.LimitSettings;
+import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.uploads.RecordSettings;
+import org.s3directupload.web.Origins;
+
+/**
+ * What the benchmark runs against, started like the README's run command: the embedded store
+ * (S3Proxy, which checks signatures), a database server for the limits and records (H2 on loopback,
+ * so the benchmark can count what the application wrote), and one Payara Micro with our WAR at
+ * {@code /} and the floor WAR at {@code /floor}, with the optimising compiler and the default
+ * collector.
+ */
+final class BenchServers implements AutoCloseable {
+
+  /** The people of the benchmark; plain-text passwords (the application warns; fine here). */
+  static final String PERSON = "bench";
+
+  /** As many people as the most clients of the ticket benchmark, each a client of their own. */
+  static final int PEOPLE = 64;
+
+  static final String BURST_PERSON = "burst";
+  static final String PASSWORD = "bench-password";
+
+  /** The largest upload: the bytes benchmark sends 512 MiB. */
+  static final long MAX_SIZE = 1L << 30;
+
+  final Path work;
+  final int httpPort;
+  final int storePort;
+  final int databasePort;
+  private final Server database;
+  final DevStore store;
+  final DevSettings settings;
+  private final Map<String, String> environment;
+  private final Path microJar;
+  private final Path war;
+  private final Path floorWar;
+  private final Path poolCommands;
+  private final List<String> serverJvmOptions;
+  PayaraMicro server;
+
+  private BenchServers(Path work, Path microJar, Path war, List<String> serverJvmOptions)
+      throws Exception {
+    this.work = work;
+    this.microJar = microJar;
+    this.war = war;
+    this.serverJvmOptions = serverJvmOptions;
+    httpPort = freePort();
+    storePort = freePort();
+    databasePort = freePort();
+    database =
+        Server.createTcpServer("-tcpPort", Integer.toString(databasePort), "-ifNotExists").start();
+
+    Map<String, String> chosen = new LinkedHashMap<>();
+    chosen.put(StoreSettings.Key.BUCKET.key(), "uploads");
+    chosen.put(StoreSettings.Key.ENDPOINT.key(), "http://127.0.0.1:" + storePort);
+    chosen.put(StoreSettings.Key.PATH_STYLE.key(), "true");
+    chosen.put(Origins.Key.ALLOWED_ORIGINS.key(), appOrigin());
+    StringBuilder users = new StringBuilder(BURST_PERSON + ":" + PASSWORD + ":uploader");
+    for (String person : people()) {
+      users.append(',').append(person).append(':').append(PASSWORD).append(":uploader");
+    }
+    chosen.put(IdentitySettings.Key.USERS.key(), users.toString());
+    // each client's Basic check is remembered through a whole run, as through a minute by default
+    chosen.put(SignInSettings.Key.BASIC_MEMORY.key(), "PT15M");
+    chosen.put(SigningSettings.Key.MAX_SIZE.key(), Long.toString(MAX_SIZE));
+    chosen.put(LimitSettings.Key.TICKETS.key(), Long.toString(Long.MAX_VALUE / 2));
+    chosen.put(LimitSettings.Key.BYTES.key(), Long.toString(Long.MAX_VALUE / 2));
+    chosen.put(LimitSettings.Key.DATA_SOURCE.key(), "jdbc/bench");
+    // one window for the whole run, so the burst's count is one row that no clean-up removes
+    chosen.put(LimitSettings.Key.TICKETS_WINDOW.key(), "P31D");
+    // only the sweeper's own tests want it often; the benchmark wants it out of the way
+    chosen.put(RecordSettings.Key.SWEEP_INTERVAL.key(), "PT1M");
+    settings = DevSettings.of(chosen, Map.of());
+    store = DevStore.start(settings.signing(), settings.origins(), storePort);
+
+    environment = new LinkedHashMap<>(System.getenv());
+    environment.keySet().removeIf(name -> name.startsWith("UPLOAD_") || name.startsWith("AWS_"));
+    environment.putAll(settings.asEnvironment());
+    environment.put("AWS_ACCESS_KEY_ID", DevStore.ACCESS_KEY);
+    environment.put("AWS_SECRET_ACCESS_KEY", DevStore.SECRET_KEY);
+    environment.put("AWS_EC2_METADATA_DISABLED", "true");
+
+    floorWar = work.resolve("floor.war");
+    ShrinkWrap.create(WebArchive.class, "floor.war")
+        .addClasses(FloorApplication.class, FloorResource.class)
+        .as(ZipExporter.class)
+        .exportTo(floorWar.toFile(), true);
+    poolCommands = work.resolve("bench-pool.asadmin");
+    Files.writeString(
+        poolCommands,
+        "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+            + " --restype javax.sql.DataSource --isconnectvalidatereq=true"
+            + " --validationmethod=auto-commit --failconnection=true"
+            + " --property user=sa:password=sa:url="
+            + jdbcUrl().replace(":", "\\:").replace("=", "\\=")
+            + " benchPool\n"
+            + "create-jdbc-resource --connectionpoolid benchPool jdbc/bench\n");
+  }
+
+  /** Starts everything; {@code serverJvmOptions} are the server JVM's (e.g. a flight recording). */
+  static BenchServers start(Path work, Path microJar, Path war, List<String> serverJvmOptions)
+      throws Exception {
+    Files.createDirectories(work);
+    BenchServers servers = new BenchServers(work, microJar, war, serverJvmOptions);
+    // Ctrl-C (or a failure that ends the JVM) must not leave a server behind
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                servers.close();
+              } catch (Exception e) {
+                System.err.println("Stopping the benchmark's servers: " + e.getMessage());
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(stopper);
+    servers.startServer();
+    return servers;
+  }
+
+  /** Starts (or starts again) the application server, and waits until both WARs answer. */
+  void startServer() throws Exception {
+    List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+    jvm.addAll(serverJvmOptions);
+    server =
+        PayaraMicro.start(
+            microJar,
+            war,
+            httpPort,
+            "/",
+            environment,
+            null,
+            List.of(
+                "--deploy", floorWar.toString(), "--postbootcommandfile", poolCommands.toString()),
+            jvm);
+    if (!server.awaitConsole(PayaraMicro.READY, PayaraMicro.START_TIMEOUT)) {
+      throw new IllegalStateException("Payara Micro did not start:\n" + server.console());
+    }
+    if (!server.console().contains("counted in jdbc/bench")) {
+      throw new IllegalStateException(
+          "The application does not count in the benchmark's database:\n" + server.console());
+    }
+  }
+
+  /** Stops the application server, as a crash would (the process is ended). */
+  void stopServer() throws InterruptedException {
+    server.close();
+  }
+
+  String appOrigin() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  URI app(String path) {
+    return URI.create(appOrigin() + "/" + path);
+  }
+
+  String jdbcUrl() {
+    return "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/mem:bench;DB_CLOSE_DELAY=-1";
+  }
+
+  /** A connection to the application's database, to count what it wrote. */
+  Connection database() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), "sa", "sa");
+  }
+
+  /** {@code bench}, {@code bench2} … {@code bench64}. */
+  static List<String> people() {
+    List<String> people = new ArrayList<>();
+    people.add(PERSON);
+    for (int i = 2; i <= PEOPLE; i++) {
+      people.add(PERSON + i);
+    }
+    return people;
+  }
+
+  static String basic(String person) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((person + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (server != null) {
+      server.close();
+    }
+    store.close();
+    database.stop();
+  }
+
+  private boolean closed;
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
