@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,10 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       same port, as a restarted server would.
  * </ul>
  *
- * <p>Plain blocking sockets and platform threads, all daemons named {@code fault-proxy-<port>-…}:
- * one that accepts while the proxy listens, and two per open connection, one each way. At most
- * {@link #MAX_CONNECTIONS} connections are open at once; one more is reset as soon as it is
- * accepted. {@link #close()} closes every socket and waits until every thread has ended.
+ * <p>It listens on a free loopback port below the system's ephemeral ports, so that no outgoing
+ * connection can take the port while the proxy refuses. Plain blocking sockets and platform
+ * threads, all daemons named {@code fault-proxy-<port>-…}: one that accepts while the proxy
+ * listens, and two per open connection, one each way. At most {@link #MAX_CONNECTIONS} connections
+ * are open at once; one more is reset as soon as it is accepted. {@link #close()} closes every
+ * socket and waits until every thread has ended.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -54,6 +60,9 @@ public final class FaultProxy implements AutoCloseable {
   /** How long {@link #close()} waits for the threads to end; they end at once in practice. */
   static final Duration THREADS_END_WITHIN = Duration.ofSeconds(10);
 
+  /** The lowest port the proxy listens on: above the ports well-known services tend to use. */
+  static final int LOWEST_PORT = 20_000;
+
   private static final int BUFFER = 16 * 1024;
 
   /** What the proxy does with traffic. */
@@ -65,7 +74,13 @@ public final class FaultProxy implements AutoCloseable {
 
   private final InetSocketAddress target;
   private final int port;
+
+  /** Held while the mode changes, so that one change is complete before the next begins. */
+  private final Object switching = new Object();
+
+  /** Guards the mode, the listening socket and the start of threads; holds wait on it. */
   private final Object lock = new Object();
+
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicLong accepted = new AtomicLong();
@@ -75,6 +90,7 @@ public final class FaultProxy implements AutoCloseable {
   private Mode mode = Mode.PASS;
   private Duration hold = Duration.ZERO;
   private ServerSocket listener;
+  private Thread acceptor;
   private boolean closed;
 
   private FaultProxy(InetSocketAddress target, ServerSocket listener) {
@@ -106,7 +122,7 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Starts a proxy on a free loopback port, passing traffic to {@code target}. */
   public static FaultProxy start(InetSocketAddress target) throws IOException {
-    FaultProxy proxy = new FaultProxy(target, listen(0));
+    FaultProxy proxy = new FaultProxy(target, listenOutsideEphemeralPorts());
     synchronized (proxy.lock) {
       proxy.startAccepting(proxy.listener);
     }
@@ -139,18 +155,44 @@ public final class FaultProxy implements AutoCloseable {
     switchTo(Mode.DELAY, hold);
   }
 
-  /** Refuses new connections and resets every open one, at once. */
+  /**
+   * Refuses new connections and resets every open one, at once; returns once the port is closed.
+   */
   public void refuse() {
-    List<Connection> open;
-    synchronized (lock) {
-      requireOpen();
-      mode = Mode.REFUSE;
-      closeQuietly(listener);
-      listener = null;
-      open = new ArrayList<>(connections);
-      lock.notifyAll();
+    synchronized (switching) {
+      ServerSocket closing;
+      Thread accepting;
+      List<Connection> open;
+      synchronized (lock) {
+        requireOpen();
+        mode = Mode.REFUSE;
+        closing = listener;
+        accepting = acceptor;
+        listener = null;
+        acceptor = null;
+        open = new ArrayList<>(connections);
+        lock.notifyAll();
+      }
+      stopListening(closing, accepting);
+      open.forEach(Connection::reset);
     }
-    open.forEach(Connection::reset);
+  }
+
+  /**
+   * Closes the listening socket and waits for its accepting thread to end: a socket closed while a
+   * thread is blocked in {@code accept} is released only when that thread leaves it (measured:
+   * without the wait, the port still accepted connections, and could not be listened on again, just
+   * after {@code close}).
+   */
+  private static void stopListening(ServerSocket socket, Thread accepting) {
+    closeQuietly(socket);
+    if (accepting != null) {
+      try {
+        accepting.join(THREADS_END_WITHIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The current mode. */
@@ -182,17 +224,28 @@ public final class FaultProxy implements AutoCloseable {
    */
   @Override
   public void close() {
+    synchronized (switching) {
+      closeOnce();
+    }
+  }
+
+  private void closeOnce() {
+    ServerSocket closing;
+    Thread accepting;
     List<Connection> open;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
-      closeQuietly(listener);
+      closing = listener;
+      accepting = acceptor;
       listener = null;
+      acceptor = null;
       open = new ArrayList<>(connections);
       lock.notifyAll();
     }
+    stopListening(closing, accepting);
     open.forEach(Connection::close);
     long deadline = System.nanoTime() + THREADS_END_WITHIN.toNanos();
     for (Thread thread : List.copyOf(threads)) {
@@ -210,25 +263,60 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private void switchTo(Mode next, Duration nextHold) {
-    synchronized (lock) {
-      requireOpen();
-      if (listener == null) {
-        try {
-          listener = listen(port);
-        } catch (IOException e) {
-          throw new UncheckedIOException("FaultProxy cannot listen on port " + port + " again", e);
+    synchronized (switching) {
+      synchronized (lock) {
+        requireOpen();
+        if (listener == null) {
+          try {
+            listener = listen(port);
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "FaultProxy cannot listen on port " + port + " again", e);
+          }
+          startAccepting(listener);
         }
-        startAccepting(listener);
+        mode = next;
+        hold = nextHold;
+        lock.notifyAll();
       }
-      mode = next;
-      hold = nextHold;
-      lock.notifyAll();
     }
   }
 
   private void requireOpen() {
     if (closed) {
       throw new IllegalStateException("FaultProxy on port " + port + " is closed");
+    }
+  }
+
+  /**
+   * A listening socket on a free port below the ports the system hands out to outgoing connections
+   * (Linux: {@code ip_local_port_range}, from 32768 unless configured). A port chosen by the system
+   * (port 0) comes from that range, so while the proxy refuses, any outgoing connection on the
+   * machine could be given it, and {@code pass()} could not listen on it again.
+   */
+  private static ServerSocket listenOutsideEphemeralPorts() throws IOException {
+    int below = firstEphemeralPort();
+    if (below - LOWEST_PORT >= 1000) {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(below - LOWEST_PORT);
+        try {
+          return listen(port);
+        } catch (BindException taken) {
+          // another server listens there: try another port
+        }
+      }
+    }
+    return listen(0);
+  }
+
+  /** The first port the system hands out to outgoing connections. */
+  static int firstEphemeralPort() {
+    try {
+      // not readString: it reads /proc files, which report a size of 0, only in part (measured)
+      String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+      return Integer.parseInt(range.strip().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768; // Linux's default; macOS and Windows start higher still
     }
   }
 
@@ -246,7 +334,7 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Starts the thread that accepts on {@code socket} until it closes; call holding the lock. */
   private void startAccepting(ServerSocket socket) {
-    newThread("accept", () -> accept(socket));
+    acceptor = newThread("accept", () -> accept(socket));
   }
 
   private void accept(ServerSocket socket) {
@@ -271,7 +359,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** A thread of this proxy, daemon and named, tracked until it ends; call holding the lock. */
-  private void newThread(String role, Runnable work) {
+  private Thread newThread(String role, Runnable work) {
     Thread thread =
         new Thread(
             () -> {
@@ -285,6 +373,7 @@ public final class FaultProxy implements AutoCloseable {
     thread.setDaemon(true);
     threads.add(thread);
     thread.start();
+    return thread;
   }
 
   /**

@@ -157,6 +157,12 @@ class FaultProxyTest {
   }
 
   @Test
+  void listensBelowThePortsTheSystemGivesOutgoingConnections() {
+    assertTrue(cut.port() >= FaultProxy.LOWEST_PORT, "port " + cut.port());
+    assertTrue(cut.port() < FaultProxy.firstEphemeralPort(), "port " + cut.port());
+  }
+
+  @Test
   void refuseRefusesNewConnectionsUntilPassListensOnTheSamePortAgain() throws Exception {
     int port = cut.port();
     cut.refuse();
