@@ -42,10 +42,11 @@ export function isRecord(value) {
 
 /**
  * POSTs JSON to the application with the session's cookie and CSRF token.
+ * @param {function(string): string} sentence puts a reason into words that name the file
  * @returns {Promise<Response>} rejects with the AbortError, or an UploadError of kind `server`
- *   saying `unreachable` when there is no answer
+ *   whose reason is `unreachable` when there is no answer
  */
-async function postJson(send, url, body, { csrfToken, signal }, unreachable) {
+async function postJson(send, url, body, { csrfToken, signal }, unreachable, sentence) {
   try {
     // called as a plain function: browsers refuse `fetch` called as a method of another object
     return await send(url, {
@@ -63,7 +64,7 @@ async function postJson(send, url, body, { csrfToken, signal }, unreachable) {
     if (error.name === 'AbortError') {
       throw error;
     }
-    throw new UploadError('server', unreachable);
+    throw new UploadError('server', sentence(unreachable), { reason: unreachable });
   }
 }
 
@@ -100,7 +101,7 @@ async function failure(response, { signal, now }, sentence) {
     reason = at ? `${message} ${at}` : message;
   }
   const kind = status >= 500 ? 'server' : 'refused';
-  return new UploadError(kind, sentence(reason, status), { status, code });
+  return new UploadError(kind, sentence(reason, status), { status, code, reason });
 }
 
 /** The parsed body of a 2xx, or null when it is not JSON; passes on an AbortError. */
@@ -147,8 +148,8 @@ export async function requestTicket(api, file, {
     body.checksumSha256 = checksumSha256;
   }
   const response = await postJson(send, api, body, { csrfToken, signal },
-    `“${file.name}” was not uploaded: the application could not be reached. Check your`
-    + ' connection and try again.');
+    'the application could not be reached. Check your connection and try again.',
+    (reason) => `“${file.name}” was not uploaded: ${reason}`);
   if (!response.ok) {
     throw await failure(response, { signal, now },
       (reason, status) => ticketRefusal(file, reason, status));
@@ -181,7 +182,9 @@ function notChecked(file, reason) {
  *   problems: string[]}>} the upload's record: `state` is `stored` (checked) or `rejected`
  *   (deleted; `problems` says why, in sentences)
  * @throws {UploadError} `server` (5xx, no answer, not a record) or `refused` (4xx), with a sentence
- *   saying the file was sent but not checked yet; a DOMException named `AbortError` when cancelled
+ *   saying the file was sent but not checked yet (and the application's reason alone as `reason`);
+ *   a DOMException named `AbortError` when cancelled. Asks once: completeWithRetries (see
+ *   completion.js) asks again while the application cannot answer.
  */
 export async function completeUpload(api, ticket, file, {
   signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch,
@@ -191,15 +194,15 @@ export async function completeUpload(api, ticket, file, {
   }
   const url = `${api.replace(/\/+$/, '')}/${encodeURIComponent(ticket.id)}/complete`;
   const response = await postJson(send, url, {}, { csrfToken, signal },
-    notChecked(file, 'the application could not be reached.'));
+    'the application could not be reached.', (reason) => notChecked(file, reason));
   if (!response.ok) {
     throw await failure(response, { signal, now }, (reason) => notChecked(file, reason));
   }
   const record = await jsonOrNull(response);
   if (!isRecord(record)) {
-    throw new UploadError('server', notChecked(file, 'the application answered with something'
-      + ' that is not an upload record (a sign-in page or a proxy’s error page, perhaps).'),
-    { status: response.status });
+    const reason = 'the application answered with something that is not an upload record (a'
+      + ' sign-in page or a proxy’s error page, perhaps).';
+    throw new UploadError('server', notChecked(file, reason), { status: response.status, reason });
   }
   return record;
 }

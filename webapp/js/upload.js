@@ -2,7 +2,12 @@
  * Direct browser uploads: hash the file, ask the server for a ticket, PUT the file to the store
  * with exactly the ticket's headers, ask the server to check what was stored, and tell the person
  * what happened, per file. This module is the public API; each concern lives in its own module
- * (errors, rules, checksum, ticket, put, uploader).
+ * (errors, rules, checksum, ticket, completion, put, uploader).
+ *
+ * When the application cannot be reached to check a sent file, or answers 502, 503 or 504, the
+ * check is asked for again after 1, 2, 4, 8 and 15 seconds; if it still cannot be, the row ends in
+ * state `sent` with `data-record-state="unchecked"`: the file is in the storage, and the
+ * application checks it by itself later (see completion.js).
  *
  * Events (CustomEvent, dispatched on the uploader root, `bubbles: true, cancelable: true`;
  * `detail.file` is the File):
@@ -15,7 +20,9 @@
  *   outcome text and no announcement, so the embedding page can render its own.
  * - `upload:error` (`detail.error`, an UploadError) — the row is already in state `error` (or
  *   `refused`; with `data-record-state="rejected"` when the server's check removed the file, an
- *   error of kind `rejected`); `preventDefault()` likewise suppresses the outcome text and the
+ *   error of kind `rejected`; or `sent`, with `data-key` and `data-record-state="unchecked"`, when
+ *   the file reached the storage but the application could not be asked to check it, an error of
+ *   kind `unchecked`); `preventDefault()` likewise suppresses the outcome text and the
  *   announcement.
  *
  * Importing this module has no side effects; call `init`.
@@ -37,6 +44,12 @@ export { sha256Base64 } from './checksum.js';
  * or an UploadError (see ticket.js).
  */
 export { requestTicket, completeUpload } from './ticket.js';
+
+/**
+ * `complete` asked again while the application cannot answer, and the pauses between (see
+ * completion.js).
+ */
+export { completeWithRetries, COMPLETE_RETRY_PAUSES } from './completion.js';
 
 /** The PUT to the store and its XML error bodies (see put.js). */
 export { putFile, parseStorageError } from './put.js';

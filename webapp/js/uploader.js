@@ -6,7 +6,12 @@
  * `uploading` and says "Checking the file…"; the progress bar does not move), a ticket is asked
  * for with it, the file is PUT to the store (the progress bar shows the bytes sent), and the
  * application is told, so that it checks the stored object. Once the PUT has succeeded the file is
- * in the store, so the cancel button goes away: cancelling could no longer undo anything.
+ * in the store, so the cancel button goes away: cancelling could no longer undo anything. When the
+ * application cannot be reached for that last step, or answers 502, 503 or 504 (a restart, a store
+ * briefly down), the row says so and the uploader asks again after 1, 2, 4, 8 and 15 seconds (see
+ * completion.js); if it still cannot, the row ends in state `sent` with
+ * `data-record-state="unchecked"` and `data-key`, saying that the file reached the storage and
+ * that the application will check it by itself later — not that it should be uploaded again.
  *
  * Events are CustomEvents dispatched on the uploader root; they bubble and are cancelable, so the
  * page that embeds the uploader can listen on any ancestor and replace what the uploader does.
@@ -23,15 +28,18 @@
  * - `upload:error` (`detail.error`, an UploadError): dispatched once the row is in state `error`
  *   (or `refused`, when the page itself refused the file). For a file the check removed, the
  *   error's kind is `rejected`, it carries the `record`, and the row has
- *   `data-record-state="rejected"`. `preventDefault()`: likewise no outcome text and no
- *   announcement.
+ *   `data-record-state="rejected"`. For a file that reached the storage but could not be checked
+ *   (see above), the error's kind is `unchecked`, it carries the `key`, and the row is in state
+ *   `sent` with `data-key` and `data-record-state="unchecked"`. `preventDefault()`: likewise no
+ *   outcome text and no announcement.
  *
  * A cancelled upload (the row's button, or `upload:start` prevented) dispatches no further event.
  */
 import { UploadError } from './errors.js';
 import { checkFile } from './rules.js';
 import { sha256Base64 } from './checksum.js';
-import { requestTicket, completeUpload } from './ticket.js';
+import { requestTicket } from './ticket.js';
+import { completeWithRetries } from './completion.js';
 import { putFile } from './put.js';
 
 /** How many files travel at once; the rest wait their turn. */
@@ -42,6 +50,8 @@ const STAGE_TEXT = {
   hashing: 'Checking the file…',
   sending: 'Uploading…',
   checking: 'Checking the stored file…',
+  waiting: ({ pause }) => `Sent. The application cannot check it just now; asking again in`
+    + ` ${Math.max(1, Math.round(pause / 1000))} s…`,
 };
 
 /** The UploadError for a record the application's check rejected (and deleted). */
@@ -53,18 +63,23 @@ function rejection(file, record) {
 }
 
 /**
- * Uploads one file: its checksum, a ticket, the PUT, then the completion the application checks.
- * The completion is not cancelled by the signal: once the PUT has succeeded, the file is in the
- * store, and the application must hear of it.
+ * Uploads one file: its checksum, a ticket, the PUT, then the completion the application checks,
+ * asked again while the application cannot answer (see completeWithRetries). The completion is
+ * not cancelled by the signal: once the PUT has succeeded, the file is in the store, and the
+ * application must hear of it.
  * @param {string} api the `POST /api/uploads` URL
  * @param {File} file
  * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number, fetch?: typeof fetch,
- *   onProgress?: function(number, number): void, onStage?: function(string): void}} [options]
+ *   onProgress?: function(number, number): void, onStage?: function(string, Object=): void,
+ *   completeRetryPauses?: number[], wait?: function(number): Promise<void>}} [options]
  *   those of requestTicket and putFile (onProgress: the bytes sent to the store); onStage: called
- *   with `hashing`, `sending` and `checking` as each step begins
+ *   with `hashing`, `sending` and `checking` as each step begins, and with `waiting` and
+ *   `{attempt, pause}` before each pause between two completions; completeRetryPauses and wait:
+ *   completeWithRetries' `pauses` and `wait`
  * @returns {Promise<Object>} the upload's record, `stored` (see completeUpload)
- * @throws {UploadError} why not, of kind `rejected` when the check removed the file; a
- *   DOMException named `AbortError` when cancelled
+ * @throws {UploadError} why not: of kind `rejected` when the check removed the file, `unchecked`
+ *   when the file was sent but the application could not be asked to check it; a DOMException
+ *   named `AbortError` when cancelled
  */
 export async function uploadFile(api, file, options = {}) {
   const stage = options.onStage ?? (() => {});
@@ -74,7 +89,14 @@ export async function uploadFile(api, file, options = {}) {
   const ticket = await requestTicket(api, file, { ...options, checksumSha256 });
   await putFile(ticket, file, options);
   stage('checking');
-  const record = await completeUpload(api, ticket, file, { ...options, signal: undefined });
+  const record = await completeWithRetries(api, ticket, file, {
+    csrfToken: options.csrfToken,
+    now: options.now,
+    fetch: options.fetch,
+    pauses: options.completeRetryPauses,
+    wait: options.wait,
+    onRetry: ({ attempt, pause }) => stage('waiting', { attempt, pause }),
+  });
   if (record.state !== 'stored') {
     throw rejection(file, record);
   }
@@ -162,6 +184,15 @@ function failed(uploader, view, file, error, state = 'error') {
   }
 }
 
+/** The file is in the store, but the application will check it later, by itself. */
+function unchecked(uploader, view, file, error) {
+  view.progress.value = 100;
+  settle(view, 'sent', { key: error.key, recordState: 'unchecked' });
+  if (emit(uploader, 'upload:error', { file, error })) {
+    tell(uploader, view, error.message);
+  }
+}
+
 function showProgress(uploader, view, file, loaded, total) {
   if (emit(uploader, 'upload:progress', { file, loaded, total })) {
     view.progress.value = Math.round((loaded / total) * 100);
@@ -169,8 +200,9 @@ function showProgress(uploader, view, file, loaded, total) {
 }
 
 /** The step's text in the row; past the PUT there is nothing left to cancel. */
-function showStage(view, stage) {
-  view.outcome.textContent = STAGE_TEXT[stage];
+function showStage(view, stage, detail) {
+  const text = STAGE_TEXT[stage];
+  view.outcome.textContent = typeof text === 'function' ? text(detail) : text;
   if (stage === 'checking') {
     view.cancel.remove();
   }
@@ -189,11 +221,15 @@ async function run(uploader, { file, view, controller }) {
       csrfToken: uploader.csrfToken,
       signal: controller.signal,
       onProgress: (loaded, total) => showProgress(uploader, view, file, loaded, total),
-      onStage: (stage) => showStage(view, stage),
+      onStage: (stage, detail) => showStage(view, stage, detail),
+      completeRetryPauses: uploader.completeRetryPauses,
+      wait: uploader.wait,
     });
   } catch (error) {
     if (error.name === 'AbortError') {
       cancelled(uploader, view, file);
+    } else if (error instanceof UploadError && error.kind === 'unchecked') {
+      unchecked(uploader, view, file, error);
     } else {
       failed(uploader, view, file, error instanceof UploadError ? error
         : new UploadError('network', `“${file.name}” was not uploaded: ${error.message}`));
@@ -268,9 +304,11 @@ function wireDrop(page, dropZone, upload) {
 }
 
 /** The root's settings (written by the server from its own configuration) and its parts. */
-function readUploader(root) {
+function readUploader(root, { completeRetryPauses, wait }) {
   return {
     root,
+    completeRetryPauses,
+    wait,
     page: root.ownerDocument,
     api: root.dataset.api,
     csrfToken: root.dataset.csrfToken || '',
@@ -289,10 +327,13 @@ function readUploader(root) {
  * done. The events it dispatches are described at the top of this module.
  * @param {HTMLElement} root the element carrying `data-api`, `data-accept`, `data-max-size` and
  *   `data-csrf-token`
+ * @param {{completeRetryPauses?: number[], wait?: function(number): Promise<void>}} [options]
+ *   how long to pause between two requests to check a sent file (COMPLETE_RETRY_PAUSES of
+ *   completion.js unless given), and how a pause is waited (tests pass their own)
  * @returns {{upload: function(Iterable<File>): void}} uploads files as if the person chose them
  */
-export function init(root) {
-  const uploader = readUploader(root);
+export function init(root, options = {}) {
+  const uploader = readUploader(root, options);
   const queue = createQueue(PARALLEL_UPLOADS, (job) => run(uploader, job));
   const upload = (files) => {
     for (const file of files) {

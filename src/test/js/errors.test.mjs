@@ -22,12 +22,23 @@ test('an UploadError of kind rejected carries the upload’s record', () => {
   assert.equal(error.record, record);
 });
 
-test('an UploadError without details has no status and no code', () => {
+test('an UploadError of kind unchecked carries the reason alone and the object’s key', () => {
+  const error = new UploadError('unchecked', '“a.pdf” reached the storage, but …',
+    { status: 503, reason: 'The storage is unavailable.', key: 'uploads/alice/a.pdf' });
+
+  assert.equal(error.kind, 'unchecked');
+  assert.equal(error.reason, 'The storage is unavailable.');
+  assert.equal(error.key, 'uploads/alice/a.pdf');
+});
+
+test('an UploadError without details has no status, code, record, reason or key', () => {
   const error = new UploadError('network', 'no answer');
 
   assert.equal(error.status, undefined);
   assert.equal(error.code, undefined);
   assert.equal(error.record, undefined);
+  assert.equal(error.reason, undefined);
+  assert.equal(error.key, undefined);
 });
 
 test('the abort error is a DOMException named AbortError, like an aborted fetch', () => {

@@ -305,6 +305,7 @@ describe('completeUpload', () => {
     assert.equal(error.status, 503);
     assert.equal(error.code, 'storage_unavailable');
     assert.equal(error.message, sentence('The storage cannot be reached right now.'));
+    assert.equal(error.reason, 'The storage cannot be reached right now.', 'the reason alone');
   });
 
   test('gives the application’s reason for a 404', async () => {
@@ -374,6 +375,7 @@ describe('completeUpload', () => {
     assert.equal(error.kind, 'server');
     assert.equal(error.status, undefined);
     assert.equal(error.message, sentence('the application could not be reached.'));
+    assert.equal(error.reason, 'the application could not be reached.');
   });
 
   test('rejects with an AbortError, without asking, when the signal is already aborted',

@@ -5,14 +5,16 @@ import * as errors from '../../../webapp/js/errors.js';
 import * as rules from '../../../webapp/js/rules.js';
 import * as checksum from '../../../webapp/js/checksum.js';
 import * as ticket from '../../../webapp/js/ticket.js';
+import * as completion from '../../../webapp/js/completion.js';
 import * as put from '../../../webapp/js/put.js';
 import * as uploader from '../../../webapp/js/uploader.js';
 
-test('upload.js exports everything it exported before, the checksum and the completion, and only'
-  + ' that', () => {
+test('upload.js exports everything it exported before, the checksum, the completion and its'
+  + ' retries, and only that', () => {
   assert.deepEqual(Object.keys(upload).sort(), [
-    'UploadError', 'checkFile', 'completeUpload', 'describeSize', 'init', 'parseStorageError',
-    'putFile', 'requestTicket', 'retryAt', 'sha256Base64', 'typeAllowed', 'uploadFile',
+    'COMPLETE_RETRY_PAUSES', 'UploadError', 'checkFile', 'completeUpload', 'completeWithRetries',
+    'describeSize', 'init', 'parseStorageError', 'putFile', 'requestTicket', 'retryAt',
+    'sha256Base64', 'typeAllowed', 'uploadFile',
   ]);
 });
 
@@ -25,6 +27,8 @@ test('upload.js re-exports the modules’ own functions, not copies', () => {
   assert.equal(upload.sha256Base64, checksum.sha256Base64);
   assert.equal(upload.requestTicket, ticket.requestTicket);
   assert.equal(upload.completeUpload, ticket.completeUpload);
+  assert.equal(upload.completeWithRetries, completion.completeWithRetries);
+  assert.equal(upload.COMPLETE_RETRY_PAUSES, completion.COMPLETE_RETRY_PAUSES);
   assert.equal(upload.putFile, put.putFile);
   assert.equal(upload.parseStorageError, put.parseStorageError);
   assert.equal(upload.uploadFile, uploader.uploadFile);

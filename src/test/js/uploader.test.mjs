@@ -82,7 +82,8 @@ async function xhrNumber(index) {
 }
 
 async function finished(name = 'report.pdf') {
-  await until(() => ['done', 'error', 'refused', 'cancelled'].includes(row(name)?.dataset.state));
+  await until(() => ['done', 'sent', 'error', 'refused', 'cancelled']
+    .includes(row(name)?.dataset.state));
   return row(name);
 }
 
@@ -204,26 +205,109 @@ describe('init', () => {
     assert.deepEqual(error.record, recordFor('report.pdf', 'rejected', problems));
   });
 
-  test('says a sent file will be checked later when the check could not be asked for',
+  test('asks again while the application answers 503, saying so, and shows the stored file'
+    + ' once it can check it', async () => {
+    const pauses = [];
+    const wait = (ms) => new Promise((resolve) => pauses.push({ ms, resolve }));
+    let completions = 0;
+    fetch.mock.mockImplementation(application((name) => {
+      completions += 1;
+      return completions <= 2
+        ? json(503, { error: 'storage_unavailable', message: 'The storage is unavailable.' })
+        : json(200, recordFor(name));
+    }));
+    init(page.root, { wait }).upload([pdf()]);
+    (await xhrNumber(0)).respond(200);
+
+    await until(() => pauses.length === 1);
+    assert.equal(row().dataset.state, 'uploading');
+    assert.equal(outcome(), 'Sent. The application cannot check it just now; asking again in'
+      + ' 1 s…');
+    assert.equal(row().querySelector('button.cancel'), null, 'nothing left to cancel');
+    pauses[0].resolve();
+    await until(() => pauses.length === 2);
+    assert.equal(outcome(), 'Sent. The application cannot check it just now; asking again in'
+      + ' 2 s…');
+    pauses[1].resolve();
+
+    const done = await finished();
+    assert.equal(done.dataset.state, 'done');
+    assert.equal(done.dataset.recordState, 'stored');
+    assert.equal(completions, 3);
+    assert.deepEqual(pauses.map(({ ms }) => ms), [1000, 2000]);
+  });
+
+  test('when the check still cannot be asked for, says the file reached the storage and will be'
+    + ' checked later, without calling it an error', async () => {
+    const wait = mock.fn(async () => {});
+    const reason = 'The storage did not answer within 10 seconds, so the upload could not be'
+      + ' checked or changed. It is not lost: try again in a minute.';
+    fetch.mock.mockImplementation(application(() => json(503, {
+      error: 'storage_unavailable', message: reason,
+    })));
+    const seen = record('upload:done', 'upload:error');
+    init(page.root, { wait }).upload([pdf()]);
+    (await xhrNumber(0)).respond(200);
+
+    const sent = await finished();
+    const sentence = `“report.pdf” reached the storage, but the application could not check it`
+      + ` yet: ${reason} It will check the file by itself later, so there is no need to upload`
+      + ' it again; My uploads shows the outcome.';
+    assert.equal(sent.dataset.state, 'sent');
+    assert.equal(sent.dataset.recordState, 'unchecked');
+    assert.equal(sent.dataset.key, KEY);
+    assert.equal(progress().value, 100);
+    assert.equal(sent.querySelector('button.cancel'), null);
+    assert.equal(outcome(), sentence);
+    assert.equal(page.status.textContent, sentence);
+    assert.deepEqual(wait.mock.calls.map((call) => call.arguments[0]),
+      [1000, 2000, 4000, 8000, 15000]);
+    assert.equal(fetch.mock.callCount(), 7, 'the ticket, then six requests to check the file');
+    assert.deepEqual(seen.map((event) => event.type), ['upload:error']);
+    const { error } = seen[0].detail;
+    assert.equal(error.kind, 'unchecked');
+    assert.equal(error.status, 503);
+    assert.equal(error.key, KEY);
+  });
+
+  test('uses the pauses it is given, and says so when the application cannot be reached at all',
     async () => {
-      fetch.mock.mockImplementation(application(() => json(503, {
-        error: 'storage_unavailable', message: 'The storage cannot be reached right now.',
-      })));
-      const seen = record('upload:error');
-      init(page.root).upload([pdf()]);
+      const wait = mock.fn(async () => {});
+      fetch.mock.mockImplementation(application(() => {
+        throw new TypeError('Failed to fetch');
+      }));
+      init(page.root, { wait, completeRetryPauses: [10] }).upload([pdf()]);
       (await xhrNumber(0)).respond(200);
 
-      const failed = await finished();
-      const sentence = '“report.pdf” was sent to the storage, but the application could not'
-        + ' check it yet: The storage cannot be reached right now. It will be checked later;'
-        + ' see My uploads.';
-      assert.equal(failed.dataset.state, 'error');
-      assert.equal(failed.dataset.recordState, undefined);
-      assert.equal(outcome(), sentence);
-      assert.equal(page.status.textContent, sentence);
-      assert.equal(seen[0].detail.error.kind, 'server');
-      assert.equal(seen[0].detail.error.status, 503);
+      const sent = await finished();
+      assert.equal(sent.dataset.state, 'sent');
+      assert.equal(sent.dataset.recordState, 'unchecked');
+      assert.match(outcome(), /^“report\.pdf” reached the storage, but the application could not check it yet: the application could not be reached\. It will check the file by itself later/);
+      assert.deepEqual(wait.mock.calls.map((call) => call.arguments[0]), [10]);
+      assert.equal(fetch.mock.callCount(), 3);
     });
+
+  test('does not ask again when the check answers 404: the row is an error', async () => {
+    const wait = mock.fn(async () => {});
+    fetch.mock.mockImplementation(application(() => json(404, {
+      error: 'not_found', message: 'There is no upload with this id.',
+    })));
+    const seen = record('upload:error');
+    init(page.root, { wait }).upload([pdf()]);
+    (await xhrNumber(0)).respond(200);
+
+    const failed = await finished();
+    const sentence = '“report.pdf” was sent to the storage, but the application could not'
+      + ' check it yet: There is no upload with this id. It will be checked later; see My'
+      + ' uploads.';
+    assert.equal(failed.dataset.state, 'error');
+    assert.equal(failed.dataset.recordState, undefined);
+    assert.equal(outcome(), sentence);
+    assert.equal(seen[0].detail.error.kind, 'refused');
+    assert.equal(seen[0].detail.error.status, 404);
+    assert.equal(wait.mock.callCount(), 0);
+    assert.equal(fetch.mock.callCount(), 2);
+  });
 
   test('dispatches bubbling, cancelable events with the file, progress and key', async () => {
     const seen = record('upload:start', 'upload:progress', 'upload:done', 'upload:error');

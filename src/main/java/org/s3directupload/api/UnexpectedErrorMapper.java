@@ -8,11 +8,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.s3directupload.errors.ErrorBody;
 import org.s3directupload.errors.ErrorCode;
+import org.s3directupload.storage.StoreTimeouts;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Anything unexpected: logged with an incident id for the operator, answered with that id and no
- * details. Missing or unusable storage credentials are an outage of the store, not a bug: 503.
+ * details. Missing or unusable storage credentials, or a store that does not answer in time, are an
+ * outage of the store, not a bug: 503.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -30,7 +32,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
           new Object[] {incident, failure.getMessage()});
       return ErrorBody.response(
           ErrorCode.STORAGE_UNAVAILABLE,
-          "Uploads are unavailable right now: the server cannot use the storage (incident "
+          "Uploads are unavailable right now: "
+              + (StoreTimeouts.ranOutOfTime(failure)
+                  ? "the storage did not answer in time"
+                  : "the server cannot use the storage")
+              + " (incident "
               + incident
               + "). Please try again later or tell the administrator.");
     }

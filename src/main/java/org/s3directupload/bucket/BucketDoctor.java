@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.s3directupload.bucket.BucketDefaults.DefaultEncryption;
 import org.s3directupload.bucket.BucketDefaults.PublicAccessBlock;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
+import org.s3directupload.storage.StoreTimeouts;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
@@ -90,7 +90,7 @@ public class BucketDoctor {
               BucketDocuments.forSettings(settings, origins),
               s3,
               issuer,
-              newHttpClient(),
+              newHttpClient(settings.store().timeouts()),
               clock,
               canaries);
       BucketReachable.Outcome reachable = BucketReachable.check(exam);
@@ -118,36 +118,53 @@ public class BucketDoctor {
       return check.examine(exam);
     } catch (IOException e) {
       return List.of(
-          Finding.fail(
-              check.name(),
-              "The check's request could not be sent: " + e.getMessage(),
-              why,
-              "Check that this server can reach " + exam.store().describeEndpoint() + "."));
+          StoreTimeouts.ranOutOfTime(e)
+              ? timedOut(check, exam, e, why)
+              : Finding.fail(
+                  check.name(),
+                  "The check's request could not be sent: " + e.getMessage(),
+                  why,
+                  "Check that this server can reach " + exam.store().describeEndpoint() + "."));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return List.of(Finding.fail(check.name(), "The check was interrupted.", why, ""));
     } catch (RuntimeException e) {
       return List.of(
-          Finding.fail(
-              check.name(),
-              "The check could not be completed: "
-                  + e.getClass().getSimpleName()
-                  + ": "
-                  + e.getMessage(),
-              why,
-              "Check the application's permissions on the bucket (see docs/bucket.md) and the"
-                  + " server log."));
+          StoreTimeouts.ranOutOfTime(e)
+              ? timedOut(check, exam, e, why)
+              : Finding.fail(
+                  check.name(),
+                  "The check could not be completed: "
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + e.getMessage(),
+                  why,
+                  "Check the application's permissions on the bucket (see docs/bucket.md) and the"
+                      + " server log."));
     }
+  }
+
+  /** A check whose request got no answer within {@code upload.store-timeout}. */
+  private static Finding timedOut(DoctorCheck check, Examination exam, Exception e, String why) {
+    return Finding.fail(
+        check.name(),
+        "The store "
+            + S3Errors.noAnswer(e, exam.store().timeouts())
+            + ", so the check could not be completed.",
+        why,
+        S3Errors.SLOW_STORE_FIX);
   }
 
   /**
    * A client per run, dropped afterwards: its selector thread ends once the client is collected, so
-   * nothing of a run holds on to the application after an undeploy.
+   * nothing of a run holds on to the application after an undeploy. It waits for a connection as
+   * long as the SDK's client does; each request says how long it waits for its answer ({@link
+   * Examination#timeout}).
    */
-  private static HttpClient newHttpClient() {
+  private static HttpClient newHttpClient(StoreTimeouts timeouts) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
+        .connectTimeout(timeouts.connect())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }

@@ -1,6 +1,7 @@
 package org.s3directupload.bucket;
 
 import java.util.Optional;
+import org.s3directupload.storage.StoreTimeouts;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -50,11 +51,14 @@ final class BucketReachable {
               CHECK,
               "The store at "
                   + exam.store().describeEndpoint()
-                  + " could not be reached: "
-                  + e.getMessage(),
+                  + " "
+                  + S3Errors.noAnswer(e, exam.store().timeouts())
+                  + ".",
               WHY,
-              "Check upload.endpoint, the network path from this server, and that the store is"
-                  + " running."),
+              StoreTimeouts.ranOutOfTime(e)
+                  ? S3Errors.SLOW_STORE_FIX
+                  : "Check upload.endpoint, the network path from this server, and that the store"
+                      + " is running."),
           Optional.empty());
     }
   }

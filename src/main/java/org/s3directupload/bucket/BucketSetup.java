@@ -311,7 +311,9 @@ public final class BucketSetup {
           "The store answered " + e.statusCode() + " " + S3Errors.code(e) + ".");
     } catch (SdkClientException e) {
       return new SetupStep(
-          document, SetupStep.Outcome.FAILED, "The store could not be reached: " + e.getMessage());
+          document,
+          SetupStep.Outcome.FAILED,
+          "The store " + S3Errors.noAnswer(e, settings.store().timeouts()) + ".");
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,7 @@ final class CanaryUpload implements DoctorCheck {
     exam.canaries().attempt(canary.key());
     HttpRequest.Builder put =
         HttpRequest.newBuilder(URI.create(canary.url()))
-            .timeout(Duration.ofSeconds(20))
+            .timeout(exam.timeout())
             .PUT(HttpRequest.BodyPublishers.ofByteArray(Examination.CANARY_BYTES));
     canary.headers().forEach(put::header);
     exam.origins().allowed().stream().findFirst().ifPresent(o -> put.header("Origin", o));

@@ -48,7 +48,7 @@ final class CorsPreflights implements DoctorCheck {
             .sorted()
             .reduce((a, b) -> a + "," + b)
             .orElse("");
-    Preflights preflights = new Preflights(exam.http());
+    Preflights preflights = new Preflights(exam.http(), exam.timeout());
     List<Finding> findings = new ArrayList<>();
     for (String origin : exam.origins().allowed()) {
       findings.add(fromAllowed(exam, preflights, canary.url(), origin, requested));

@@ -60,7 +60,12 @@ final class EncryptionEnforced implements DoctorCheck {
               "Look at the other findings (clock, canary upload) first, then run the doctor"
                   + " again."));
     } catch (SdkClientException e) {
-      return List.of(Finding.warn(CHECK, "The PUT could not be sent: " + e.getMessage(), WHY, ""));
+      return List.of(
+          Finding.warn(
+              CHECK,
+              "The store " + S3Errors.noAnswer(e, exam.store().timeouts()) + " for this PUT.",
+              WHY,
+              ""));
     }
     List<Finding> findings = new ArrayList<>();
     findings.add(accepted(exam));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.s3directupload.signing.SigningSettings;
@@ -41,6 +42,15 @@ record Examination(
 
   String bucket() {
     return settings.store().bucket();
+  }
+
+  /**
+   * How long one of the run's own requests (a preflight, the canary's PUT) waits for its answer:
+   * {@code upload.store-timeout}, as long as one call of the SDK's client. These requests are not
+   * retried.
+   */
+  Duration timeout() {
+    return settings.store().timeouts().call();
   }
 
   /** A ticket for a fresh canary, signed exactly as a person's ticket is. */

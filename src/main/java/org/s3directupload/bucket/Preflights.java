@@ -17,9 +17,14 @@ import java.util.Locale;
 final class Preflights {
 
   private final HttpClient http;
+  private final Duration timeout;
 
-  Preflights(HttpClient http) {
+  /**
+   * @param timeout how long each preflight waits for its answer
+   */
+  Preflights(HttpClient http, Duration timeout) {
     this.http = http;
+    this.timeout = timeout;
   }
 
   /**
@@ -29,7 +34,7 @@ final class Preflights {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(20))
+            .timeout(timeout)
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
             .header("Origin", origin)
             .header("Access-Control-Request-Method", "PUT");

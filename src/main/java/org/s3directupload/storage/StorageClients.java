@@ -49,11 +49,23 @@ public class StorageClients {
     presigner = newPresigner(settings, credentials, client);
   }
 
-  /** The client as the application configures it; the caller closes it. */
+  /**
+   * The client as the application configures it; the caller closes it. Every call it makes ends
+   * within {@code upload.store-timeout}, retries included ({@link StoreTimeouts} says how the SDK's
+   * and the HTTP client's time-outs follow from it); one that runs out of time throws an {@code
+   * SdkClientException} that {@link StoreTimeouts#ranOutOfTime} recognises.
+   */
   public static S3Client newClient(StoreSettings settings, AwsCredentialsProvider credentials) {
+    StoreTimeouts timeouts = settings.timeouts();
     var builder =
         S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(timeouts.connect())
+                    .socketTimeout(timeouts.read())
+                    .build())
+            .overrideConfiguration(
+                o -> o.apiCallTimeout(timeouts.call()).apiCallAttemptTimeout(timeouts.attempt()))
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials)
             .serviceConfiguration(pathStyle(settings))

@@ -1,6 +1,7 @@
 package org.s3directupload.storage;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.s3directupload.config.SettingReader;
  * @param pathStyle path-style addressing ({@code endpoint/bucket/key})
  * @param sse the encryption every upload must request
  * @param sseKmsKeyId KMS key for the {@code aws:kms*} modes; empty means the bucket's default key
+ * @param timeouts how long the application waits for the store on each call
  */
 public record StoreSettings(
     String bucket,
@@ -24,12 +26,13 @@ public record StoreSettings(
     Optional<URI> endpoint,
     boolean pathStyle,
     ServerSideEncryption sse,
-    Optional<String> sseKmsKeyId) {
+    Optional<String> sseKmsKeyId,
+    StoreTimeouts timeouts) {
 
   /**
    * The storage keys, in the order the configuration reference lists them. {@code upload.bucket},
    * {@code upload.region}, {@code upload.endpoint}, {@code upload.path-style}, {@code upload.sse},
-   * {@code upload.sse-kms-key-id}.
+   * {@code upload.sse-kms-key-id}, {@code upload.store-timeout}.
    */
   public enum Key implements Setting {
     BUCKET,
@@ -37,7 +40,8 @@ public record StoreSettings(
     ENDPOINT,
     PATH_STYLE,
     SSE,
-    SSE_KMS_KEY_ID;
+    SSE_KMS_KEY_ID,
+    STORE_TIMEOUT;
 
     @Override
     public String prefix() {
@@ -47,6 +51,13 @@ public record StoreSettings(
 
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]");
   private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9-]{1,64}");
+
+  /** The shortest store time-out: a healthy store answers a HEAD in milliseconds. */
+  static final Duration SHORTEST_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The longest: beyond it a person waiting for the check is better told to come back later. */
+  static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(5);
+
   private static final Pattern KMS_KEY_ID = Pattern.compile("[A-Za-z0-9:/_.+=@-]{1,2048}");
 
   /**
@@ -77,7 +88,9 @@ public record StoreSettings(
                 + " path or query), such as https://s3.example.com:9000."),
         reader.bool(Key.PATH_STYLE),
         sse,
-        kmsKeyId);
+        kmsKeyId,
+        new StoreTimeouts(
+            reader.duration(Key.STORE_TIMEOUT, SHORTEST_TIMEOUT, LONGEST_TIMEOUT, "PT10S")));
   }
 
   private static String bucket(String name) {

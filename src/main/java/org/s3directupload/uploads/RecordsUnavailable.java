@@ -16,10 +16,25 @@ public class RecordsUnavailable extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ErrorCode code;
+  private final String sentence;
 
-  RecordsUnavailable(ErrorCode code, String message, Throwable cause) {
+  /**
+   * @param message for the log
+   * @param sentence for the person, in the error body
+   */
+  RecordsUnavailable(ErrorCode code, String message, String sentence, Throwable cause) {
     super(message, cause);
     this.code = code;
+    this.sentence = sentence;
+  }
+
+  ErrorCode code() {
+    return code;
+  }
+
+  /** What the person is told. */
+  String sentence() {
+    return sentence;
   }
 
   /** 503 with the usual body; the cause is logged, never shown. */
@@ -31,13 +46,7 @@ public class RecordsUnavailable extends RuntimeException {
     @Override
     public Response toResponse(RecordsUnavailable e) {
       LOG.warning(e.getMessage() + ": " + e.getCause());
-      return ErrorBody.response(
-          e.code,
-          e.code == ErrorCode.STORAGE_UNAVAILABLE
-              ? "The storage cannot be reached just now, so the upload could not be checked or"
-                  + " changed. It is not lost: try again in a minute."
-              : "The uploads' records cannot be reached just now. Try again in a minute; if it"
-                  + " persists, tell the operators.");
+      return ErrorBody.response(e.code, e.sentence);
     }
   }
 }

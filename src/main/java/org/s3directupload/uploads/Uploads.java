@@ -32,6 +32,8 @@ import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRefusal;
 import org.s3directupload.signing.UploadRequest;
 import org.s3directupload.signing.UploadTicket;
+import org.s3directupload.storage.StoreSettings;
+import org.s3directupload.storage.StoreTimeouts;
 import org.s3directupload.uploads.UploadRecord.State;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -79,7 +81,6 @@ public class Uploads {
 
   void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
     String name = settings.dataSource().orElse(limitSettings.dataSource());
-    sameDatabase = name.equals(limitSettings.dataSource());
     DataSource dataSource;
     try {
       dataSource = InitialContext.doLookup(name);
@@ -89,6 +90,17 @@ public class Uploads {
       LOG.severe("Invalid configuration: " + RecordSettings.Key.DATA_SOURCE.key() + " " + problem);
       throw new InvalidSettingException(RecordSettings.Key.DATA_SOURCE, problem);
     }
+    open(dataSource, name.equals(limitSettings.dataSource()));
+  }
+
+  /**
+   * Keeps the records in {@code dataSource}, and prepares its table if it can yet.
+   *
+   * @param shared whether the limits use the same database, so a ticket's record and its count are
+   *     written in one transaction
+   */
+  void open(DataSource dataSource, boolean shared) {
+    sameDatabase = shared;
     records = new UploadRecords(dataSource);
     prepare();
   }
@@ -334,11 +346,41 @@ public class Uploads {
 
   private static RecordsUnavailable unavailable(SQLException e) {
     return new RecordsUnavailable(
-        ErrorCode.RECORDS_UNAVAILABLE, "The uploads' records cannot be used", e);
+        ErrorCode.RECORDS_UNAVAILABLE,
+        "The uploads' records cannot be used",
+        "The uploads' records cannot be reached just now. Try again in a minute; if it persists,"
+            + " tell the operators.",
+        e);
   }
 
-  private static RecordsUnavailable storageUnavailable(SdkException e) {
+  private RecordsUnavailable storageUnavailable(SdkException e) {
+    return storageUnavailable(e, signing.store().timeouts());
+  }
+
+  /**
+   * 503 {@code storage_unavailable}, saying whether the store did not answer in time or could not
+   * be used at all; either way the record is as it was, so the check can be asked for again.
+   */
+  static RecordsUnavailable storageUnavailable(SdkException e, StoreTimeouts timeouts) {
+    if (StoreTimeouts.ranOutOfTime(e)) {
+      return new RecordsUnavailable(
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "The storage did not answer within "
+              + timeouts.inWords()
+              + " ("
+              + StoreSettings.Key.STORE_TIMEOUT.key()
+              + ")",
+          "The storage did not answer within "
+              + timeouts.inWords()
+              + ", so the upload could not be checked or changed. It is not lost: try again in a"
+              + " minute.",
+          e);
+    }
     return new RecordsUnavailable(
-        ErrorCode.STORAGE_UNAVAILABLE, "The storage cannot be used to check an upload", e);
+        ErrorCode.STORAGE_UNAVAILABLE,
+        "The storage cannot be used to check an upload",
+        "The storage cannot be reached just now, so the upload could not be checked or changed. It"
+            + " is not lost: try again in a minute.",
+        e);
   }
 }

@@ -112,13 +112,17 @@ class UploadPageIT {
 
   /** Waits until the file's row reaches a final state and returns it. */
   private WebElement finished(String fileName) {
+    return finished(fileName, Duration.ofSeconds(60));
+  }
+
+  private WebElement finished(String fileName, Duration timeout) {
     waitUntil(
-        Duration.ofSeconds(60),
+        timeout,
         () -> {
           List<WebElement> rows =
               browser.findElements(By.cssSelector("#upload-list li[data-file='" + fileName + "']"));
           return !rows.isEmpty()
-              && List.of("done", "error", "refused", "cancelled")
+              && List.of("done", "sent", "error", "refused", "cancelled")
                   .contains(rows.get(0).getAttribute("data-state"));
         });
     return row(fileName);
@@ -313,6 +317,52 @@ class UploadPageIT {
             .contains(
                 "“wrong-length.pdf” was rejected by the storage (HTTP 403, SignatureDoesNotMatch)"),
         row.getText());
+  }
+
+  @Test
+  void asksAgainWhileTheApplicationCannotCheckAndShowsTheStoredFileOnceItCan() throws Exception {
+    // the first two requests to check the file answer 503, as while the server restarts
+    browser.executeScript(
+        "const original = window.fetch; window.refusedChecks = 0;"
+            + "window.fetch = (url, init) => String(url).endsWith('/complete')"
+            + "    && window.refusedChecks++ < 2"
+            + "  ? Promise.resolve(new Response(JSON.stringify({error: 'storage_unavailable',"
+            + "      message: 'The storage cannot be reached just now.'}),"
+            + "      {status: 503, headers: {'Content-Type': 'application/json'}}))"
+            + "  : original(url, init);");
+
+    choose(pdf("after a restart.pdf", 1_000));
+
+    WebElement row = finished("after a restart.pdf");
+    assertEquals("done", row.getAttribute("data-state"), row.getText());
+    assertEquals("stored", row.getAttribute("data-record-state"));
+    assertEquals(3L, browser.executeScript("return window.refusedChecks;"));
+  }
+
+  @Test
+  void saysASentFileWillBeCheckedLaterWhenTheApplicationCannotBeAskedToCheckIt() throws Exception {
+    // every request to check the file gets no answer, as when the application is down
+    browser.executeScript(
+        "const original = window.fetch;"
+            + "window.fetch = (url, init) => String(url).endsWith('/complete')"
+            + "  ? Promise.reject(new TypeError('Failed to fetch')) : original(url, init);");
+
+    choose(pdf("checked later.pdf", 1_000));
+
+    // five pauses of 1, 2, 4, 8 and 15 seconds before the page gives up
+    WebElement row = finished("checked later.pdf", Duration.ofSeconds(120));
+    assertEquals("sent", row.getAttribute("data-state"), row.getText());
+    assertEquals("unchecked", row.getAttribute("data-record-state"));
+    assertTrue(
+        row.getText()
+            .contains(
+                "“checked later.pdf” reached the storage, but the application could not check it"
+                    + " yet: the application could not be reached. It will check the file by"
+                    + " itself later, so there is no need to upload it again"),
+        row.getText());
+    assertEquals(
+        Files.size(files.resolve("checked later.pdf")),
+        stored(row.getAttribute("data-key")).contentLength());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ class StoreSettingsTest {
     assertFalse(cut.pathStyle());
     assertEquals(ServerSideEncryption.AES256, cut.sse());
     assertEquals(Optional.empty(), cut.sseKmsKeyId());
+    assertEquals(Duration.ofSeconds(10), cut.timeouts().call());
     assertFalse(cut.plainHttp());
     assertEquals("AWS S3 in us-east-1", cut.describeEndpoint());
   }
@@ -66,6 +68,12 @@ class StoreSettingsTest {
         "upload.sse|aes256",
         "upload.sse|none",
         "upload.sse-kms-key-id|alias/uploads",
+        "upload.store-timeout|ten seconds",
+        "upload.store-timeout|PT0S",
+        "upload.store-timeout|PT0.5S",
+        "upload.store-timeout|PT1.5S",
+        "upload.store-timeout|PT6M",
+        "upload.store-timeout|-PT10S",
       })
   void invalidValueStopsStartUpNamingTheKey(String key, String value) {
     InvalidSettingException thrown =
@@ -73,6 +81,25 @@ class StoreSettingsTest {
 
     assertEquals(key, thrown.key());
     assertTrue(thrown.getMessage().startsWith("Invalid configuration: " + key + " "));
+  }
+
+  @Test
+  void storeTimeoutIsAnIsoDurationFromOneSecondToFiveMinutes() {
+    assertEquals(
+        Duration.ofSeconds(1),
+        TestSettings.store("upload.store-timeout", "PT1S").timeouts().call());
+    assertEquals(
+        Duration.ofMinutes(5),
+        TestSettings.store("upload.store-timeout", "PT5M").timeouts().call());
+
+    InvalidSettingException thrown =
+        assertThrows(
+            InvalidSettingException.class,
+            () -> TestSettings.store("upload.store-timeout", "PT6M"));
+    assertEquals(
+        "Invalid configuration: upload.store-timeout must be whole seconds from PT1S to PT5M, not"
+            + " 'PT6M'.",
+        thrown.getMessage());
   }
 
   @Test
