@@ -22,6 +22,7 @@ import org.s3directupload.bench.floor.FloorApplication;
 import org.s3directupload.bench.floor.FloorResource;
 import org.s3directupload.devstore.DevSettings;
 import org.s3directupload.devstore.DevStore;
+import org.s3directupload.devstore.FaultProxy;
 import org.s3directupload.devstore.PayaraMicro;
 import org.s3directupload.identity.IdentitySettings;
 import org.s3directupload.identity.SignInSettings;
@@ -56,7 +57,11 @@ final class BenchServers implements AutoCloseable {
   final int httpPort;
   final int storePort;
   final int databasePort;
-  private final Server database;
+  private Server database;
+
+  /** Between the application and the store when started for faults; else null. */
+  final FaultProxy storeProxy;
+
   final DevStore store;
   final DevSettings settings;
   private final Map<String, String> environment;
@@ -67,7 +72,13 @@ final class BenchServers implements AutoCloseable {
   private final List<String> serverJvmOptions;
   PayaraMicro server;
 
-  private BenchServers(Path work, Path microJar, Path war, List<String> serverJvmOptions)
+  private BenchServers(
+      Path work,
+      Path microJar,
+      Path war,
+      List<String> serverJvmOptions,
+      Map<String, String> overrides,
+      boolean storeThroughProxy)
       throws Exception {
     this.work = work;
     this.microJar = microJar;
@@ -76,12 +87,13 @@ final class BenchServers implements AutoCloseable {
     httpPort = freePort();
     storePort = freePort();
     databasePort = freePort();
-    database =
-        Server.createTcpServer("-tcpPort", Integer.toString(databasePort), "-ifNotExists").start();
+    startDatabase();
+    storeProxy = storeThroughProxy ? FaultProxy.start("127.0.0.1", storePort) : null;
+    int storeEndpointPort = storeThroughProxy ? storeProxy.port() : storePort;
 
     Map<String, String> chosen = new LinkedHashMap<>();
     chosen.put(StoreSettings.Key.BUCKET.key(), "uploads");
-    chosen.put(StoreSettings.Key.ENDPOINT.key(), "http://127.0.0.1:" + storePort);
+    chosen.put(StoreSettings.Key.ENDPOINT.key(), "http://127.0.0.1:" + storeEndpointPort);
     chosen.put(StoreSettings.Key.PATH_STYLE.key(), "true");
     chosen.put(Origins.Key.ALLOWED_ORIGINS.key(), appOrigin());
     StringBuilder users = new StringBuilder(BURST_PERSON + ":" + PASSWORD + ":uploader");
@@ -99,6 +111,7 @@ final class BenchServers implements AutoCloseable {
     chosen.put(LimitSettings.Key.TICKETS_WINDOW.key(), "P31D");
     // only the sweeper's own tests want it often; the benchmark wants it out of the way
     chosen.put(RecordSettings.Key.SWEEP_INTERVAL.key(), "PT1M");
+    chosen.putAll(overrides);
     settings = DevSettings.of(chosen, Map.of());
     store = DevStore.start(settings.signing(), settings.origins(), storePort);
 
@@ -129,8 +142,24 @@ final class BenchServers implements AutoCloseable {
   /** Starts everything; {@code serverJvmOptions} are the server JVM's (e.g. a flight recording). */
   static BenchServers start(Path work, Path microJar, Path war, List<String> serverJvmOptions)
       throws Exception {
+    return start(work, microJar, war, serverJvmOptions, Map.of(), false);
+  }
+
+  /**
+   * As above, with {@code overrides} of the settings, and with the application's (and the tickets')
+   * way to the store through a {@link FaultProxy} when {@code storeThroughProxy}.
+   */
+  static BenchServers start(
+      Path work,
+      Path microJar,
+      Path war,
+      List<String> serverJvmOptions,
+      Map<String, String> overrides,
+      boolean storeThroughProxy)
+      throws Exception {
     Files.createDirectories(work);
-    BenchServers servers = new BenchServers(work, microJar, war, serverJvmOptions);
+    BenchServers servers =
+        new BenchServers(work, microJar, war, serverJvmOptions, overrides, storeThroughProxy);
     // Ctrl-C (or a failure that ends the JVM) must not leave a server behind
     Thread stopper =
         new Thread(
@@ -168,6 +197,17 @@ final class BenchServers implements AutoCloseable {
       throw new IllegalStateException(
           "The application does not count in the benchmark's database:\n" + server.console());
     }
+  }
+
+  /** Starts (or starts again) the database server on its port; an in-memory database lives on. */
+  void startDatabase() throws SQLException {
+    database =
+        Server.createTcpServer("-tcpPort", Integer.toString(databasePort), "-ifNotExists").start();
+  }
+
+  /** Stops the database server: the application's connections to it break. */
+  void stopDatabase() {
+    database.stop();
   }
 
   /** Stops the application server, as a crash would (the process is ended). */
@@ -218,6 +258,9 @@ final class BenchServers implements AutoCloseable {
       server.close();
     }
     store.close();
+    if (storeProxy != null) {
+      storeProxy.close();
+    }
     database.stop();
   }
 
