@@ -1,6 +1,5 @@
 package org.s3directupload.bucket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.StandaloneConfig;
+import org.s3directupload.json.Jsons;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
@@ -92,7 +92,7 @@ public final class BucketCommand {
   static String pretty(JsonObject json) {
     StringWriter text = new StringWriter();
     try (JsonWriter writer =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+        Jsons.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
       writer.writeObject(json);
     }
     return text.toString().strip();

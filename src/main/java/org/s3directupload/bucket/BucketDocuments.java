@@ -1,10 +1,10 @@
 package org.s3directupload.bucket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import org.s3directupload.json.Jsons;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
 import org.s3directupload.storage.ServerSideEncryption;
@@ -50,7 +50,7 @@ public record BucketDocuments(
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("cors", cors)
         .add("policy", policy)
         .add("encryption", encryption)
@@ -60,7 +60,7 @@ public record BucketDocuments(
 
   private static JsonObject corsFor(SigningSettings settings, Origins origins) {
     JsonObject rule =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("ID", CORS_RULE_ID)
             .add("AllowedOrigins", strings(origins.allowed()))
             .add("AllowedMethods", strings(List.of("PUT")))
@@ -68,7 +68,9 @@ public record BucketDocuments(
             .add("ExposeHeaders", strings(List.of("ETag")))
             .add("MaxAgeSeconds", CORS_MAX_AGE_SECONDS)
             .build();
-    return Json.createObjectBuilder().add("CORSRules", Json.createArrayBuilder().add(rule)).build();
+    return Jsons.createObjectBuilder()
+        .add("CORSRules", Jsons.createArrayBuilder().add(rule))
+        .build();
   }
 
   private static JsonObject policyFor(StoreSettings settings) {
@@ -76,7 +78,7 @@ public record BucketDocuments(
     String objects = bucketArn + "/*";
     String sse = settings.sse().headerValue();
     JsonArrayBuilder statements =
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(
                 denyPut(
                     "DenyOtherEncryption",
@@ -105,7 +107,7 @@ public record BucketDocuments(
     if (!settings.plainHttp()) {
       // a store served over plain HTTP would refuse every request, the application's included
       statements.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("Sid", SID_PREFIX + "DenyInsecureTransport")
               .add("Effect", "Deny")
               .add("Principal", "*")
@@ -113,7 +115,7 @@ public record BucketDocuments(
               .add("Resource", strings(List.of(bucketArn, objects)))
               .add("Condition", condition("Bool", "aws:SecureTransport", "false")));
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("Version", "2012-10-17")
         .add("Statement", statements)
         .build();
@@ -121,7 +123,7 @@ public record BucketDocuments(
 
   private static JsonObject denyPut(
       String name, String resource, String operator, String key, String value) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("Sid", SID_PREFIX + name)
         .add("Effect", "Deny")
         .add("Principal", "*")
@@ -132,19 +134,19 @@ public record BucketDocuments(
   }
 
   private static JsonObjectBuilder condition(String operator, String key, String value) {
-    return Json.createObjectBuilder().add(operator, Json.createObjectBuilder().add(key, value));
+    return Jsons.createObjectBuilder().add(operator, Jsons.createObjectBuilder().add(key, value));
   }
 
   private static JsonObject encryptionFor(StoreSettings settings) {
     JsonObjectBuilder byDefault =
-        Json.createObjectBuilder().add("SSEAlgorithm", settings.sse().headerValue());
+        Jsons.createObjectBuilder().add("SSEAlgorithm", settings.sse().headerValue());
     settings.sseKmsKeyId().ifPresent(keyId -> byDefault.add("KMSMasterKeyID", keyId));
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add(
             "Rules",
-            Json.createArrayBuilder()
+            Jsons.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    Jsons.createObjectBuilder()
                         .add("ApplyServerSideEncryptionByDefault", byDefault)
                         // a bucket key cuts KMS requests; AES256 has no use for one, and AWS
                         // does not support bucket keys with DSSE-KMS
@@ -153,7 +155,7 @@ public record BucketDocuments(
   }
 
   private static JsonObject allBlocksOn() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("BlockPublicAcls", true)
         .add("IgnorePublicAcls", true)
         .add("BlockPublicPolicy", true)
@@ -162,7 +164,7 @@ public record BucketDocuments(
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }

@@ -2,7 +2,6 @@ package org.s3directupload.bucket;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.s3directupload.json.Jsons;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,9 +53,9 @@ public class BucketResource {
   @Path("setup")
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject apply() {
-    JsonArrayBuilder steps = Json.createArrayBuilder();
+    JsonArrayBuilder steps = Jsons.createArrayBuilder();
     new BucketSetup(s3, settings, origins).apply().forEach(step -> steps.add(step.toJson()));
-    return Json.createObjectBuilder().add("steps", steps).build();
+    return Jsons.createObjectBuilder().add("steps", steps).build();
   }
 
   @Operation(summary = "Checks the live bucket the way browsers and S3 see it")
@@ -70,9 +70,9 @@ public class BucketResource {
   }
 
   static JsonObject findingsJson(List<Finding> findings) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     findings.forEach(finding -> array.add(finding.toJson()));
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("healthy", BucketDoctor.healthy(findings))
         .add("findings", array)
         .build();

@@ -1,6 +1,5 @@
 package org.s3directupload.bucket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.s3directupload.json.Jsons;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
 import org.s3directupload.web.Origins;
@@ -131,7 +131,7 @@ public final class BucketSetup {
     JsonObject current = null;
     try {
       String text = s3.getBucketPolicy(b -> b.bucket(bucket)).policy();
-      try (var reader = Json.createReader(new StringReader(text))) {
+      try (var reader = Jsons.createReader(new StringReader(text))) {
         current = reader.readObject();
       }
     } catch (S3Exception e) {
@@ -158,12 +158,12 @@ public final class BucketSetup {
           SetupStep.Outcome.UNCHANGED,
           "The policy already has the application's " + ours.size() + " statements.");
     }
-    JsonArrayBuilder merged = Json.createArrayBuilder();
+    JsonArrayBuilder merged = Jsons.createArrayBuilder();
     others.forEach(merged::add);
     ours.forEach(merged::add);
     // an existing policy keeps its Version and Id; only the statements change
     JsonObject policy =
-        Json.createObjectBuilder(current != null ? current : documents.policy())
+        Jsons.createObjectBuilder(current != null ? current : documents.policy())
             .add("Statement", merged)
             .build();
     s3.putBucketPolicy(b -> b.bucket(bucket).policy(policy.toString()));

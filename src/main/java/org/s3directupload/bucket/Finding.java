@@ -1,8 +1,8 @@
 package org.s3directupload.bucket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Locale;
+import org.s3directupload.json.Jsons;
 
 /**
  * One thing the doctor checked, in words an operator can act on.
@@ -39,7 +39,7 @@ public record Finding(String check, Status status, String observed, String why, 
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("check", check)
         .add("status", status.code())
         .add("observed", observed)

@@ -1,8 +1,8 @@
 package org.s3directupload.bucket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Locale;
+import org.s3directupload.json.Jsons;
 
 /**
  * What applying one document did.
@@ -32,7 +32,7 @@ public record SetupStep(String document, Outcome outcome, String message) {
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("document", document)
         .add("outcome", outcome.code())
         .add("message", message)

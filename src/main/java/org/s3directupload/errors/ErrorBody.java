@@ -1,6 +1,5 @@
 package org.s3directupload.errors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.s3directupload.json.Jsons;
 
 /**
  * The one error body, {@code {"error": "<code>", "message": "<sentence for a person>"}}: built for
@@ -26,7 +26,7 @@ public final class ErrorBody {
 
   /** The body alone. */
   public static JsonObject json(ErrorCode code, String message) {
-    return Json.createObjectBuilder().add("error", code.code()).add("message", message).build();
+    return Jsons.createObjectBuilder().add("error", code.code()).add("message", message).build();
   }
 
   /** A JAX-RS response with the code's usual status. */

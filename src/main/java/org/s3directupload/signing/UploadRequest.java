@@ -1,6 +1,5 @@
 package org.s3directupload.signing;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,6 +9,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Optional;
+import org.s3directupload.json.Jsons;
 
 /**
  * What the browser asks for: {@code {filename, contentType, size, checksumSha256}}, the checksum
@@ -53,7 +53,7 @@ public record UploadRequest(
 
   private static JsonObject parseObject(String body) {
     JsonValue value;
-    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+    try (JsonParser parser = Jsons.createParser(new StringReader(body))) {
       if (!parser.hasNext()) {
         throw notJson();
       }

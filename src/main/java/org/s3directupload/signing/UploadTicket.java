@@ -1,10 +1,10 @@
 package org.s3directupload.signing;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Map;
+import org.s3directupload.json.Jsons;
 
 /**
  * What the browser needs for one upload: where it goes, how to send it, and until when. {@code
@@ -27,9 +27,9 @@ public record UploadTicket(
 
   /** The ticket as JSON, field order as documented. */
   public JsonObject toJson() {
-    JsonObjectBuilder headerJson = Json.createObjectBuilder();
+    JsonObjectBuilder headerJson = Jsons.createObjectBuilder();
     headers.forEach(headerJson::add);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("id", id)
         .add("key", key)
         .add("method", method)

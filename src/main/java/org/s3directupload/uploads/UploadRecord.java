@@ -1,6 +1,5 @@
 package org.s3directupload.uploads;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.s3directupload.json.Jsons;
 
 /**
  * What the application knows of one upload, from its ticket on: who, what, where, when, and what
@@ -84,10 +84,10 @@ public record UploadRecord(
 
   /** The record as the API shows it. */
   public JsonObject toJson() {
-    JsonArrayBuilder problemList = Json.createArrayBuilder();
+    JsonArrayBuilder problemList = Jsons.createArrayBuilder();
     problems.forEach(problemList::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", id)
             .add("key", key)
             .add("filename", filename)

@@ -2,7 +2,6 @@ package org.s3directupload.uploads;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.s3directupload.errors.ErrorBody;
+import org.s3directupload.json.Jsons;
 import org.s3directupload.signing.UploadRefusal;
 import org.s3directupload.signing.UploadRequest;
 import org.s3directupload.uploads.UploadRecord.State;
@@ -159,9 +159,9 @@ public class UploadsResource {
   static JsonObject page(
       String person, String state, String cursor, String limit, Uploads uploads) {
     UploadRecords.Page page = uploads.list(person, parseState(state), cursor, parseLimit(limit));
-    JsonArrayBuilder records = Json.createArrayBuilder();
+    JsonArrayBuilder records = Jsons.createArrayBuilder();
     page.records().forEach(record -> records.add(record.toJson()));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("uploads", records);
+    JsonObjectBuilder json = Jsons.createObjectBuilder().add("uploads", records);
     page.next()
         .ifPresentOrElse(next -> json.add("next", next.encoded()), () -> json.addNull("next"));
     return json.build();
