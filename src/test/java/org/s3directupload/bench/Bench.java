@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +22,9 @@ import java.util.Set;
  * tickets}, {@code burst}, {@code bytes}, {@code signing}, {@code faults}); all but {@code faults}
  * when none is named. {@code --war=path} measures another build of the WAR (e.g. of an earlier
  * commit, for a before/after ratio); {@code --server-jvm=option} adds an option to the server's JVM
- * (e.g. a flight recording). System properties {@code bench.micro.jar} and {@code bench.war} are
- * set by the build.
+ * (e.g. a flight recording); {@code --shared-database} puts the limits and records in a database
+ * server reached over TCP, as several instances would share one, instead of in the server's JVM.
+ * System properties {@code bench.micro.jar} and {@code bench.war} are set by the build.
  */
 public final class Bench {
 
@@ -32,8 +34,11 @@ public final class Bench {
   private Bench() {}
 
   /** {@code --serve}: starts what the benchmark runs against and waits, for profiling by hand. */
-  private static void serve(Path work, Path microJar, Path war, List<String> jvm) throws Exception {
-    try (BenchServers servers = BenchServers.start(work, microJar, war, jvm)) {
+  private static void serve(
+      Path work, Path microJar, Path war, List<String> jvm, boolean sharedDatabase)
+      throws Exception {
+    try (BenchServers servers =
+        BenchServers.start(work, microJar, war, jvm, Map.of(), false, sharedDatabase)) {
       System.out.printf(
           Locale.ROOT,
           "%nServing %s (people %s..%s%d, password %s), floor %s, database %s. Ctrl-C stops.%n",
@@ -51,6 +56,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     boolean serve = false;
+    boolean sharedDatabase = false;
     Path war = Path.of(System.getProperty("bench.war"));
     Set<String> sections = new LinkedHashSet<>();
     List<String> serverJvmOptions = new ArrayList<>();
@@ -61,6 +67,8 @@ public final class Bench {
     for (String arg : words) {
       if (arg.equals("--serve")) {
         serve = true;
+      } else if (arg.equals("--shared-database")) {
+        sharedDatabase = true;
       } else if (arg.equals("--quick")) {
         quick = true;
       } else if (arg.startsWith("--war=")) {
@@ -73,7 +81,8 @@ public final class Bench {
         System.err.println(
             "Unknown argument '"
                 + arg
-                + "'. Use --quick and any of "
+                + "'. Use --quick, --shared-database, --war=path, --server-jvm=option, --serve"
+                + " and any of "
                 + String.join(", ", SECTIONS));
         System.exit(2);
       }
@@ -86,15 +95,16 @@ public final class Bench {
     Path microJar = Path.of(System.getProperty("bench.micro.jar"));
 
     if (serve) {
-      serve(work, microJar, war, serverJvmOptions);
+      serve(work, microJar, war, serverJvmOptions, sharedDatabase);
       return;
     }
     Report report = new Report();
     Instant started = Instant.now();
     System.out.printf(
         Locale.ROOT,
-        "%nBenchmark%s: %s on %d cores, Java %s%n%n",
+        "%nBenchmark%s%s: %s on %d cores, Java %s%n%n",
         quick ? " (quick)" : "",
+        sharedDatabase ? " (shared database)" : "",
         String.join(", ", sections),
         Runtime.getRuntime().availableProcessors(),
         Runtime.version());
@@ -112,7 +122,9 @@ public final class Bench {
     boolean needsServers =
         sections.stream().anyMatch(s -> List.of("tickets", "burst", "bytes").contains(s));
     if (needsServers) {
-      try (BenchServers servers = BenchServers.start(work, microJar, war, serverJvmOptions)) {
+      try (BenchServers servers =
+          BenchServers.start(
+              work, microJar, war, serverJvmOptions, Map.of(), false, sharedDatabase)) {
         if (sections.contains("tickets")) {
           TicketsBench.run(servers, report, quick);
         }
@@ -131,9 +143,10 @@ public final class Bench {
     String heading =
         String.format(
             Locale.ROOT,
-            "# Benchmark report%n%n%s%s, %s, on %s (%d cores, Java %s), took %s.",
+            "# Benchmark report%n%n%s%s%s, %s, on %s (%d cores, Java %s), took %s.",
             started.truncatedTo(ChronoUnit.SECONDS),
             quick ? " (quick)" : "",
+            sharedDatabase ? " (shared database)" : "",
             String.join(", ", sections),
             InetAddress.getLocalHost().getHostName(),
             Runtime.getRuntime().availableProcessors(),

@@ -34,10 +34,15 @@ import org.s3directupload.web.Origins;
 
 /**
  * What the benchmark runs against, started like the README's run command: the embedded store
- * (S3Proxy, which checks signatures), a database server for the limits and records (H2 on loopback,
- * so the benchmark can count what the application wrote), and one Payara Micro with our WAR at
- * {@code /} and the floor WAR at {@code /floor}, with the optimising compiler and the default
- * collector.
+ * (S3Proxy, which checks signatures), a database for the limits and records, and one Payara Micro
+ * with our WAR at {@code /} and the floor WAR at {@code /floor}, with the optimising compiler and
+ * the default collector.
+ *
+ * <p>The database is H2 either way, so that the benchmark can count what the application wrote. By
+ * default it lives in the server's JVM, as the server's own default data source does (a file
+ * database that the server opens first and serves to the benchmark on loopback, H2's {@code
+ * AUTO_SERVER}). With {@code sharedDatabase} it is a database server in the benchmark's JVM,
+ * reached over TCP as several instances would reach a shared one; the faults stop and start it.
  */
 final class BenchServers implements AutoCloseable {
 
@@ -57,6 +62,7 @@ final class BenchServers implements AutoCloseable {
   final int httpPort;
   final int storePort;
   final int databasePort;
+  final boolean sharedDatabase;
   private Server database;
 
   /** Between the application and the store when started for faults; else null. */
@@ -78,16 +84,22 @@ final class BenchServers implements AutoCloseable {
       Path war,
       List<String> serverJvmOptions,
       Map<String, String> overrides,
-      boolean storeThroughProxy)
+      boolean storeThroughProxy,
+      boolean sharedDatabase)
       throws Exception {
     this.work = work;
+    this.sharedDatabase = sharedDatabase;
     this.microJar = microJar;
     this.war = war;
     this.serverJvmOptions = serverJvmOptions;
     httpPort = freePort();
     storePort = freePort();
     databasePort = freePort();
-    startDatabase();
+    if (sharedDatabase) {
+      startDatabase();
+    } else {
+      deleteDatabaseFiles();
+    }
     storeProxy = storeThroughProxy ? FaultProxy.start("127.0.0.1", storePort) : null;
     int storeEndpointPort = storeThroughProxy ? storeProxy.port() : storePort;
 
@@ -128,11 +140,16 @@ final class BenchServers implements AutoCloseable {
         .as(ZipExporter.class)
         .exportTo(floorWar.toFile(), true);
     poolCommands = work.resolve("bench-pool.asadmin");
+    // a shared database is validated on every lease, so that the pool recovers once it is back
+    String validation =
+        sharedDatabase
+            ? " --isconnectvalidatereq=true --validationmethod=auto-commit --failconnection=true"
+            : "";
     Files.writeString(
         poolCommands,
         "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
-            + " --restype javax.sql.DataSource --isconnectvalidatereq=true"
-            + " --validationmethod=auto-commit --failconnection=true"
+            + " --restype javax.sql.DataSource"
+            + validation
             + " --property user=sa:password=sa:url="
             + jdbcUrl().replace(":", "\\:").replace("=", "\\=")
             + " benchPool\n"
@@ -142,12 +159,13 @@ final class BenchServers implements AutoCloseable {
   /** Starts everything; {@code serverJvmOptions} are the server JVM's (e.g. a flight recording). */
   static BenchServers start(Path work, Path microJar, Path war, List<String> serverJvmOptions)
       throws Exception {
-    return start(work, microJar, war, serverJvmOptions, Map.of(), false);
+    return start(work, microJar, war, serverJvmOptions, Map.of(), false, false);
   }
 
   /**
-   * As above, with {@code overrides} of the settings, and with the application's (and the tickets')
-   * way to the store through a {@link FaultProxy} when {@code storeThroughProxy}.
+   * As above, with {@code overrides} of the settings, with the application's (and the tickets') way
+   * to the store through a {@link FaultProxy} when {@code storeThroughProxy}, and with the database
+   * in the benchmark's JVM when {@code sharedDatabase}.
    */
   static BenchServers start(
       Path work,
@@ -155,11 +173,13 @@ final class BenchServers implements AutoCloseable {
       Path war,
       List<String> serverJvmOptions,
       Map<String, String> overrides,
-      boolean storeThroughProxy)
+      boolean storeThroughProxy,
+      boolean sharedDatabase)
       throws Exception {
     Files.createDirectories(work);
     BenchServers servers =
-        new BenchServers(work, microJar, war, serverJvmOptions, overrides, storeThroughProxy);
+        new BenchServers(
+            work, microJar, war, serverJvmOptions, overrides, storeThroughProxy, sharedDatabase);
     // Ctrl-C (or a failure that ends the JVM) must not leave a server behind
     Thread stopper =
         new Thread(
@@ -205,7 +225,7 @@ final class BenchServers implements AutoCloseable {
         Server.createTcpServer("-tcpPort", Integer.toString(databasePort), "-ifNotExists").start();
   }
 
-  /** Stops the database server: the application's connections to it break. */
+  /** Stops the shared database server: the application's connections to it break. */
   void stopDatabase() {
     database.stop();
   }
@@ -224,7 +244,27 @@ final class BenchServers implements AutoCloseable {
   }
 
   String jdbcUrl() {
-    return "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/mem:bench;DB_CLOSE_DELAY=-1";
+    if (sharedDatabase) {
+      return "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/mem:bench;DB_CLOSE_DELAY=-1";
+    }
+    return "jdbc:h2:file:" + databaseFile() + ";AUTO_SERVER=TRUE";
+  }
+
+  private Path databaseFile() {
+    return work.toAbsolutePath().resolve("database").resolve("bench");
+  }
+
+  /** A run starts with an empty database, as with the shared one in memory. */
+  private void deleteDatabaseFiles() throws IOException {
+    Path directory = databaseFile().getParent();
+    if (Files.isDirectory(directory)) {
+      try (var files = Files.list(directory)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.createDirectories(directory);
   }
 
   /** A connection to the application's database, to count what it wrote. */
@@ -261,7 +301,9 @@ final class BenchServers implements AutoCloseable {
     if (storeProxy != null) {
       storeProxy.close();
     }
-    database.stop();
+    if (database != null) {
+      database.stop();
+    }
   }
 
   private boolean closed;

@@ -68,7 +68,7 @@ final class Faults {
 
   static void run(Path work, Path microJar, Path war, Report report) throws Exception {
     try (BenchServers servers =
-        BenchServers.start(work, microJar, war, List.of(), SETTINGS, true)) {
+        BenchServers.start(work, microJar, war, List.of(), SETTINGS, true, true)) {
       Faults faults = new Faults(servers, report);
       faults.storeDown();
       faults.storeSlow();
@@ -215,7 +215,8 @@ final class Faults {
     Map<String, String> ldap = new HashMap<>(SETTINGS);
     ldap.put(IdentitySettings.Key.IDENTITY_STORE.key(), "ldap");
     ldap.putAll(slapd.settings());
-    try (BenchServers servers = BenchServers.start(work, microJar, war, List.of(), ldap, false)) {
+    try (BenchServers servers =
+        BenchServers.start(work, microJar, war, List.of(), ldap, false, true)) {
       Faults faults = new Faults(servers, report);
       String alice = basic(Slapd.ALICE, Slapd.password(Slapd.ALICE));
       HttpResponse<String> up = faults.ticket("directory-up.pdf", 10, alice);
