@@ -1,10 +1,12 @@
 /**
  * Asking the application to check a file that reached the store, patiently. When the application
  * cannot be reached, or answers 502, 503 or 504 (it is restarting, or its store is briefly down),
- * `complete` is asked again after growing pauses. When it still cannot be asked, the file is in the
+ * or a 404 or 500 that is not the application's own JSON (a server that is starting answers so
+ * until it has deployed the application), `complete` is asked again after growing pauses. When it still cannot be asked, the file is in the
  * store all the same, and the application's sweeper checks it by itself once its ticket has
- * expired: the person is told so, not asked to upload it again. Any other answer (a record, a 4xx
- * such as 404 or 409 `not_uploaded`, a 500) ends the asking at once.
+ * expired: the person is told so, not asked to upload it again. So too when the person is no
+ * longer signed in (a 401: a restarted server has forgotten its sessions). Any other answer (a record, a 4xx
+ * such as the application's own 404 or 409 `not_uploaded`, a 500) ends the asking at once.
  */
 import { UploadError, abortError } from './errors.js';
 import { completeUpload } from './ticket.js';
@@ -20,13 +22,20 @@ const UNAVAILABLE_STATUSES = [502, 503, 504];
 
 /**
  * Whether a failed completion is worth asking again: the application could not be reached, or it
- * (or a proxy before it) answered 502, 503 or 504.
+ * (or a proxy before it) answered 502, 503 or 504, or something that is not the application
+ * answered 404 or 500 without its JSON error (the server has not deployed the application yet).
  * @param {*} error what completeUpload rejected with
  * @returns {boolean}
  */
 export function worthAskingAgain(error) {
-  return error instanceof UploadError && error.kind === 'server'
-    && (error.status === undefined || UNAVAILABLE_STATUSES.includes(error.status));
+  if (!(error instanceof UploadError)) {
+    return false;
+  }
+  if (error.status === undefined || UNAVAILABLE_STATUSES.includes(error.status)) {
+    return error.kind === 'server';
+  }
+  // not the application's JSON: a server that has not deployed it yet (or is deploying it)
+  return (error.status === 404 || error.status === 500) && error.code === undefined;
 }
 
 /**
@@ -75,8 +84,9 @@ function willBeCheckedLater(file, reason) {
  *   each pause with the number of the request about to be made (2 for the first repeat), the
  *   pause, and why the last one failed
  * @returns {Promise<Object>} the upload's record, as completeUpload resolves it
- * @throws {UploadError} of kind `unchecked` when every request failed in a way worth asking again
- *   (its `status`, `code` and `reason` those of the last failure, its `key` the ticket's); the failure itself when it was
+ * @throws {UploadError} of kind `unchecked` when every request failed in a way worth asking again,
+ *   or at once when the person is no longer signed in (401) (its `status`, `code` and `reason`
+ *   those of the last failure, its `key` the ticket's); the failure itself when it was
  *   not worth asking again; a DOMException named `AbortError` when the signal aborted
  */
 export async function completeWithRetries(api, ticket, file, options = {}) {
@@ -87,6 +97,13 @@ export async function completeWithRetries(api, ticket, file, options = {}) {
     try {
       return await completeUpload(api, ticket, file, asked);
     } catch (error) {
+      if (error instanceof UploadError && error.status === 401) {
+        // signed out (a restarted server forgets its sessions): the file is in the store all the
+        // same, and asking again cannot help until the person signs in
+        throw new UploadError('unchecked', willBeCheckedLater(file, error.reason), {
+          status: error.status, code: error.code, reason: error.reason, key: ticket.key,
+        });
+      }
       if (!worthAskingAgain(error)) {
         throw error;
       }

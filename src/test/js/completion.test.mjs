@@ -51,10 +51,22 @@ describe('worthAskingAgain', () => {
     assert.equal(worthAskingAgain(server(504)), true);
   });
 
+  test('is true for a 404 or 500 without the application\'s error (a server deploying it)', () => {
+    assert.equal(worthAskingAgain(new UploadError('refused', 'x', { status: 404 })), true);
+    assert.equal(worthAskingAgain(server(500)), true);
+    assert.equal(worthAskingAgain(new UploadError('refused', 'x', { status: 404, code: 'not_found' })),
+      false, 'the application\'s own 404: there is no such upload');
+  });
+
   test('is false for a 500, a 4xx, an answer that is not a record, or anything else', () => {
-    assert.equal(worthAskingAgain(server(500)), false);
+    assert.equal(worthAskingAgain(new UploadError('server', 'x', { status: 500, code: 'internal_error' })),
+      false, 'the application\'s own 500');
     assert.equal(worthAskingAgain(server(200)), false, 'a sign-in page instead of a record');
     for (const status of [400, 401, 403, 404, 409, 429]) {
+      const code = 'any_code';
+      assert.equal(worthAskingAgain(new UploadError('refused', 'x', { status, code })), false, status);
+    }
+    for (const status of [400, 401, 403, 409, 429]) {
       assert.equal(worthAskingAgain(new UploadError('refused', 'x', { status })), false, status);
     }
     assert.equal(worthAskingAgain(new DOMException('Aborted', 'AbortError')), false);
@@ -110,6 +122,38 @@ describe('completeWithRetries', () => {
     }
   });
 
+  test('asks again after a server\'s own 404 (still deploying), not after the application\'s',
+    async () => {
+      const deploying = () => new Response('<html>Not Found</html>', { status: 404 });
+      const fetch = answers(deploying, checked);
+      assert.deepEqual(await completeWithRetries(API, ticket, file,
+        { fetch, wait: instantly() }), record);
+      assert.equal(fetch.mock.callCount(), 2);
+
+      const unknown = () => json(404, { error: 'not_found', message: 'There is no such upload.' });
+      const once = answers(unknown, checked);
+      const error = await failure(completeWithRetries(API, ticket, file,
+        { fetch: once, wait: instantly() }));
+      assert.equal(error.status, 404);
+      assert.equal(error.code, 'not_found');
+      assert.equal(once.mock.callCount(), 1);
+    });
+
+  test('a 401 (signed out, e.g. by a server restart) leaves the file unchecked at once', async () => {
+    const signedOut = () => json(401, { error: 'unauthenticated', message: 'Sign in first.' });
+    const fetch = answers(signedOut, checked);
+    const wait = instantly();
+
+    const error = await failure(completeWithRetries(API, ticket, file, { fetch, wait }));
+
+    assert.equal(error.kind, 'unchecked');
+    assert.equal(error.status, 401);
+    assert.equal(error.key, ticket.key);
+    assert.match(error.message, /no need to upload it\s+again/);
+    assert.equal(fetch.mock.callCount(), 1);
+    assert.equal(wait.mock.callCount(), 0);
+  });
+
   test('gives up after the last pause: the file is unchecked, not to be uploaded again',
     async () => {
       const fetch = answers(unavailable);
@@ -157,7 +201,6 @@ describe('completeWithRetries', () => {
     for (const [status, body] of [
       [404, { error: 'not_found', message: 'There is no upload with this id.' }],
       [409, { error: 'not_uploaded', message: 'Nothing has reached the storage yet.' }],
-      [401, { error: 'unauthenticated', message: 'Sign in.' }],
       [500, { error: 'internal_error', message: 'Something went wrong (incident 1).' }],
     ]) {
       const fetch = answers(() => json(status, body));
