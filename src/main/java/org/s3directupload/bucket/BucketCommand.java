@@ -18,7 +18,6 @@ import org.s3directupload.storage.StoreSettings;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The bucket setup without an application server, for operators and pipelines: {@code print} the
@@ -61,8 +60,7 @@ public final class BucketCommand {
       return;
     }
     try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        S3Client s3 = StorageClients.newClient(settings.store(), credentials);
-        S3Presigner presigner = StorageClients.newPresigner(settings.store(), credentials, s3)) {
+        S3Client s3 = StorageClients.newClient(settings.store(), credentials)) {
       boolean failed;
       if (command.equals("apply")) {
         List<SetupStep> steps = new BucketSetup(s3, settings, origins).apply();
@@ -72,8 +70,7 @@ public final class BucketCommand {
                     "%-18s %-14s %s%n", step.document(), step.outcome().code(), step.message()));
         failed = steps.stream().anyMatch(step -> step.outcome() == SetupStep.Outcome.FAILED);
       } else {
-        TicketIssuer issuer =
-            TicketIssuer.forSettings(settings, presigner, credentials, Clock.systemUTC());
+        TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
         List<Finding> findings = new BucketDoctor(settings, origins, s3, issuer).examine();
         for (Finding finding : findings) {
           System.out.printf("%-5s %s%n", finding.status().code().toUpperCase(), finding.check());

@@ -14,7 +14,6 @@ import org.s3directupload.config.SettingReader;
 import org.s3directupload.limits.LimitSettings;
 import org.s3directupload.storage.StoreSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The signing feature's settings and its one {@link TicketIssuer}, with the signer the signature
@@ -26,7 +25,6 @@ public class SigningSetup {
   private static final Logger LOG = Logger.getLogger(SigningSetup.class.getName());
 
   @Inject SigningSettings settings;
-  @Inject S3Presigner presigner;
   @Inject AwsCredentialsProvider credentials;
 
   private TicketIssuer issuer;
@@ -58,7 +56,7 @@ public class SigningSetup {
 
   @PostConstruct
   void build() {
-    issuer = TicketIssuer.forSettings(settings, presigner, credentials, Clock.systemUTC());
+    issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
   }
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {

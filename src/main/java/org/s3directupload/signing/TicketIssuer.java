@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.s3directupload.identity.PersonSegment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Turns a request into a signed ticket in one pass: {@link #accept} checks it against the rules
@@ -33,17 +32,13 @@ public final class TicketIssuer {
   /**
    * The issuer for these settings, with the signer their signature version asks for.
    *
-   * @param presigner used for v4
-   * @param credentials used for v2
+   * @param credentials what both signature versions sign with
    */
   public static TicketIssuer forSettings(
-      SigningSettings settings,
-      S3Presigner presigner,
-      AwsCredentialsProvider credentials,
-      Clock clock) {
+      SigningSettings settings, AwsCredentialsProvider credentials, Clock clock) {
     PutSigner signer =
         switch (settings.signatureVersion()) {
-          case V4 -> new SigV4PutSigner(presigner, settings.store().bucket());
+          case V4 -> new SigV4QuerySigner(credentials, settings.store(), clock);
           case V2 -> new SigV2QuerySigner(credentials, settings.store(), clock);
         };
     return new TicketIssuer(settings, signer, clock);

@@ -81,8 +81,8 @@ public class SigningBenchmark {
     SigningSettings v2Settings = TestSettings.signing("upload.signature-version", "v2");
     client = StorageClients.newClient(v4Settings.store(), CREDENTIALS);
     presigner = StorageClients.newPresigner(v4Settings.store(), CREDENTIALS, client);
-    v4 = TicketIssuer.forSettings(v4Settings, presigner, CREDENTIALS, CLOCK);
-    v2 = TicketIssuer.forSettings(v2Settings, presigner, CREDENTIALS, CLOCK);
+    v4 = TicketIssuer.forSettings(v4Settings, CREDENTIALS, CLOCK);
+    v2 = TicketIssuer.forSettings(v2Settings, CREDENTIALS, CLOCK);
     v4Upload = v4.accept(UPLOAD);
     v2Upload = v2.accept(UPLOAD);
     presignRequest = presignRequestFor(v4.issue(PERSON, v4Upload), v4Settings);

@@ -15,7 +15,6 @@ import org.s3directupload.testing.SilentServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The doctor facing a store that accepts connections and never answers. */
 class BucketDoctorTest {
@@ -31,14 +30,13 @@ class BucketDoctorTest {
               "upload.endpoint", store.httpAddress().toString(),
               "upload.path-style", "true",
               "upload.store-timeout", "PT1S");
-      try (S3Client s3 = StorageClients.newClient(settings.store(), CREDENTIALS);
-          S3Presigner presigner = StorageClients.newPresigner(settings.store(), CREDENTIALS, s3)) {
+      try (S3Client s3 = StorageClients.newClient(settings.store(), CREDENTIALS)) {
         BucketDoctor cut =
             new BucketDoctor(
                 settings,
                 TestSettings.origins(),
                 s3,
-                TicketIssuer.forSettings(settings, presigner, CREDENTIALS, Clock.systemUTC()));
+                TicketIssuer.forSettings(settings, CREDENTIALS, Clock.systemUTC()));
 
         long started = System.nanoTime();
         List<Finding> findings = cut.examine();

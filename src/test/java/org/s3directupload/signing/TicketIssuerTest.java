@@ -18,7 +18,6 @@ import org.s3directupload.storage.StorageClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 class TicketIssuerTest {
 
@@ -105,10 +104,8 @@ class TicketIssuerTest {
         TestSettings.signing("upload.signature-version", version, key, value);
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"));
-    try (S3Client client = StorageClients.newClient(settings.store(), credentials);
-        S3Presigner presigner =
-            StorageClients.newPresigner(settings.store(), credentials, client)) {
-      TicketIssuer issuer = TicketIssuer.forSettings(settings, presigner, credentials, CLOCK);
+    try (S3Client client = StorageClients.newClient(settings.store(), credentials)) {
+      TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, CLOCK);
 
       URI url =
           URI.create(

@@ -25,7 +25,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The doctor's failure branches against real stores, run in the test JVM the way {@code ./bucket.sh
@@ -271,11 +270,8 @@ class BucketDoctorStoresIT {
   private static List<Finding> examine(SigningSettings settings, Origins origins, String secret) {
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create(DevStore.ACCESS_KEY, secret));
-    try (S3Client client = StorageClients.newClient(settings.store(), credentials);
-        S3Presigner presigner =
-            StorageClients.newPresigner(settings.store(), credentials, client)) {
-      TicketIssuer issuer =
-          TicketIssuer.forSettings(settings, presigner, credentials, Clock.systemUTC());
+    try (S3Client client = StorageClients.newClient(settings.store(), credentials)) {
+      TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
       return new BucketDoctor(settings, origins, client, issuer).examine();
     }
   }

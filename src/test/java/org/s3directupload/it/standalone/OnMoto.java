@@ -20,7 +20,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The application's settings for one bucket on moto (path-style, two https origins, the shipped
@@ -67,21 +66,16 @@ record OnMoto(SigningSettings signing, Origins origins) {
 
   /** A ticket for {@code person}'s upload of {@code request}, signed as the application signs. */
   UploadTicket ticket(String person, UploadRequest request) {
-    try (S3Client client = StorageClients.newClient(signing.store(), credentials());
-        S3Presigner presigner =
-            StorageClients.newPresigner(signing.store(), credentials(), client)) {
-      TicketIssuer issuer =
-          TicketIssuer.forSettings(signing, presigner, credentials(), Clock.systemUTC());
+    try (S3Client client = StorageClients.newClient(signing.store(), credentials())) {
+      TicketIssuer issuer = TicketIssuer.forSettings(signing, credentials(), Clock.systemUTC());
       return issuer.issue(person, issuer.accept(request));
     }
   }
 
   /** Every check of the doctor, with {@code clock} as this server's time. */
   List<Finding> examine(Clock clock) {
-    try (S3Client client = StorageClients.newClient(signing.store(), credentials());
-        S3Presigner presigner =
-            StorageClients.newPresigner(signing.store(), credentials(), client)) {
-      TicketIssuer issuer = TicketIssuer.forSettings(signing, presigner, credentials(), clock);
+    try (S3Client client = StorageClients.newClient(signing.store(), credentials())) {
+      TicketIssuer issuer = TicketIssuer.forSettings(signing, credentials(), clock);
       return new BucketDoctor(signing, origins, client, issuer, clock).examine();
     }
   }
