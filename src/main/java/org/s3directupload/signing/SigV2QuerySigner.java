@@ -15,12 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.s3directupload.storage.StorageClients;
 import org.s3directupload.storage.StoreSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.services.s3.S3Utilities;
 
 /**
  * Legacy AWS Signature Version 2 query-string signing, for S3-compatible stores without SigV4 (the
@@ -40,13 +38,13 @@ final class SigV2QuerySigner implements PutSigner {
 
   private final AwsCredentialsProvider credentials;
   private final StoreSettings settings;
-  private final S3Utilities addressing;
+  private final ObjectUrls objects;
   private final Clock clock;
 
   SigV2QuerySigner(AwsCredentialsProvider credentials, StoreSettings settings, Clock clock) {
     this.credentials = credentials;
     this.settings = settings;
-    this.addressing = StorageClients.addressing(settings);
+    this.objects = new ObjectUrls(settings);
     this.clock = clock;
   }
 
@@ -66,7 +64,7 @@ final class SigV2QuerySigner implements PutSigner {
     String signature = signature(identity.secretAccessKey(), stringToSign);
     URI url =
         URI.create(
-            addressing.getUrl(b -> b.bucket(settings.bucket()).key(key))
+            objects.url(key)
                 + "?AWSAccessKeyId="
                 + urlEncode(identity.accessKeyId())
                 + "&Expires="

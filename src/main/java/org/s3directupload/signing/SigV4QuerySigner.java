@@ -1,7 +1,6 @@
 package org.s3directupload.signing;
 
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.s3directupload.storage.StorageClients;
 import org.s3directupload.storage.StoreSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -72,34 +70,13 @@ final class SigV4QuerySigner implements PutSigner {
   private final String region;
   private final Clock clock;
 
-  /** The object URL up to the key, e.g. {@code http://127.0.0.1:9000/uploads/}. */
-  private final String urlBeforeKey;
-
-  /** The URL's path up to the key, e.g. {@code /uploads/} or {@code /}. */
-  private final String pathBeforeKey;
-
-  /** The {@code Host} header a browser sends to that URL. */
-  private final String host;
+  private final ObjectUrls objects;
 
   SigV4QuerySigner(AwsCredentialsProvider credentials, StoreSettings settings, Clock clock) {
     this.credentials = credentials;
     this.region = settings.region();
     this.clock = clock;
-    URL probe =
-        StorageClients.addressing(settings).getUrl(b -> b.bucket(settings.bucket()).key("k"));
-    String url = probe.toString();
-    String path = probe.getPath();
-    if (!url.endsWith("/k") || !path.endsWith("/k")) {
-      throw new IllegalStateException("The SDK addressed an object in an unexpected way");
-    }
-    this.urlBeforeKey = url.substring(0, url.length() - 1);
-    this.pathBeforeKey = path.substring(0, path.length() - 1);
-    int port = probe.getPort();
-    boolean defaultPort =
-        port == -1
-            || (port == 443 && probe.getProtocol().equals("https"))
-            || (port == 80 && probe.getProtocol().equals("http"));
-    this.host = defaultPort ? probe.getHost() : probe.getHost() + ":" + port;
+    this.objects = new ObjectUrls(settings);
   }
 
   @Override
@@ -118,7 +95,7 @@ final class SigV4QuerySigner implements PutSigner {
           }
           signedHeaders.put(lower, value);
         });
-    signedHeaders.put("host", host);
+    signedHeaders.put("host", objects.host());
     signedHeaders.put("content-length", Long.toString(size));
     String signedNames = String.join(";", signedHeaders.keySet());
 
@@ -133,10 +110,8 @@ final class SigV4QuerySigner implements PutSigner {
     query.put("X-Amz-SignedHeaders", signedNames);
     String canonicalQuery = canonicalQuery(query);
 
-    String encodedKey = encodePath(key);
     String canonicalRequest =
-        canonicalRequest(
-            "PUT", pathBeforeKey + encodedKey, canonicalQuery, signedHeaders, UNSIGNED_PAYLOAD);
+        canonicalRequest("PUT", objects.path(key), canonicalQuery, signedHeaders, UNSIGNED_PAYLOAD);
     String signature =
         signature(
             identity.secretAccessKey(),
@@ -144,9 +119,7 @@ final class SigV4QuerySigner implements PutSigner {
             region,
             "s3",
             stringToSign(dateTime, scope, canonicalRequest));
-    URI url =
-        URI.create(
-            urlBeforeKey + encodedKey + "?" + canonicalQuery + "&X-Amz-Signature=" + signature);
+    URI url = URI.create(objects.url(key) + "?" + canonicalQuery + "&X-Amz-Signature=" + signature);
     return new SignedPut(url, headers, now.plus(lifetime));
   }
 
@@ -206,11 +179,6 @@ final class SigV4QuerySigner implements PutSigner {
     key = hmac(key, service);
     key = hmac(key, "aws4_request");
     return HEX.formatHex(hmac(key, stringToSign));
-  }
-
-  /** A key as it stands in the URL and the canonical request: each byte encoded, {@code /} kept. */
-  static String encodePath(String key) {
-    return encode(key, true);
   }
 
   /** RFC 3986 encoding as SigV4 asks: only {@code A-Z a-z 0-9 - _ . ~} (and maybe /) stay. */
