@@ -1,5 +1,7 @@
 package org.s3directupload.signing;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,45 @@ public final class TicketHeaders {
     settings.objectTags().ifPresent(tags -> headers.put(TAGGING, tags));
     settings.storageClass().ifPresent(storageClass -> headers.put(STORAGE_CLASS, storageClass));
     return headers;
+  }
+
+  /**
+   * The headers of a PUT ticket as the fields of a POST form, in the same order. A form has no
+   * {@code If-None-Match}; the tag set travels as the XML {@code tagging} field.
+   */
+  static Map<String, String> asFormFields(Map<String, String> headers) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    headers.forEach(
+        (name, value) -> {
+          switch (name) {
+            case IF_NONE_MATCH -> {}
+            case TAGGING -> fields.put("tagging", taggingXml(value));
+            default -> fields.put(name, value);
+          }
+        });
+    return fields;
+  }
+
+  /** {@code a=1&b=2} (URL-encoded, as {@code x-amz-tagging} takes it) as S3's Tagging XML. */
+  static String taggingXml(String tags) {
+    StringBuilder xml = new StringBuilder("<Tagging><TagSet>");
+    for (String pair : tags.split("&")) {
+      int equals = pair.indexOf('=');
+      xml.append("<Tag><Key>")
+          .append(xmlText(urlDecode(pair.substring(0, equals))))
+          .append("</Key><Value>")
+          .append(xmlText(urlDecode(pair.substring(equals + 1))))
+          .append("</Value></Tag>");
+    }
+    return xml.append("</TagSet></Tagging>").toString();
+  }
+
+  private static String urlDecode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String xmlText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /**

@@ -20,13 +20,22 @@ public final class TicketIssuer {
   private final UploadRules rules;
   private final KeyPolicy keys;
   private final PutSigner signer;
+  private final PostPolicySigner forms;
   private final Clock clock;
 
   TicketIssuer(SigningSettings settings, PutSigner signer, Clock clock) {
+    this(settings, signer, null, clock);
+  }
+
+  /**
+   * @param forms signs the tickets when the settings ask for {@code post}; may be null otherwise
+   */
+  TicketIssuer(SigningSettings settings, PutSigner signer, PostPolicySigner forms, Clock clock) {
     this.settings = settings;
     this.rules = new UploadRules(settings);
     this.keys = new KeyPolicy(settings.keyPrefix());
     this.signer = signer;
+    this.forms = forms;
     this.clock = clock;
   }
 
@@ -46,7 +55,9 @@ public final class TicketIssuer {
           case V4 -> new SigV4PutSigner(presigner, settings.store().bucket());
           case V2 -> new SigV2QuerySigner(credentials, settings.store(), clock);
         };
-    return new TicketIssuer(settings, signer, clock);
+    PostPolicySigner forms =
+        new PostPolicySigner(credentials, settings.store(), settings.signatureVersion(), clock);
+    return new TicketIssuer(settings, signer, forms, clock);
   }
 
   /**
@@ -88,9 +99,19 @@ public final class TicketIssuer {
 
   private UploadTicket sign(String id, String key, String uploadedBy, AcceptedUpload upload) {
     Map<String, String> headers = TicketHeaders.forUpload(settings, upload, uploadedBy, id);
+    if (settings.method() == UploadMethod.POST) {
+      Map<String, String> fields = TicketHeaders.asFormFields(headers);
+      fields.put(PostPolicySigner.SUCCESS_ACTION_STATUS, "204");
+      // the exact size: one byte more or less and the store refuses the form
+      SignedPost post =
+          forms.sign(key, fields, upload.size(), upload.size(), settings.urlLifetime());
+      return new UploadTicket(
+          id, key, "POST", post.url().toString(), Map.of(), post.fields(), post.expiresAt());
+    }
     SignedPut put = signer.sign(key, upload.size(), headers, settings.urlLifetime());
     // whole seconds, rounded down: signatures carry second precision, so the URL really dies then
     Instant expiresAt = put.expiresAt().truncatedTo(ChronoUnit.SECONDS);
-    return new UploadTicket(id, key, "PUT", put.url().toString(), put.headers(), expiresAt);
+    return new UploadTicket(
+        id, key, "PUT", put.url().toString(), put.headers(), Map.of(), expiresAt);
   }
 }
