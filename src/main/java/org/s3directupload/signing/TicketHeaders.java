@@ -124,9 +124,13 @@ public final class TicketHeaders {
   /**
    * Every header name a ticket can carry under these settings, lower case as browsers send them in
    * a CORS preflight's {@code Access-Control-Request-Headers}: exactly what the bucket's CORS rule
-   * must allow, no more.
+   * must allow, no more. None for a POST form: its fields travel in the body, and the only header
+   * the browser sets, {@code Content-Type: multipart/form-data}, needs no permission.
    */
   public static List<String> names(SigningSettings settings) {
+    if (settings.method() == UploadMethod.POST) {
+      return List.of();
+    }
     List<String> names = new ArrayList<>();
     names.add(CONTENT_TYPE);
     names.add(CONTENT_DISPOSITION);

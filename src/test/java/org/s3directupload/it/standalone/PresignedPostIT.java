@@ -20,10 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.s3directupload.bucket.BucketDoctor;
+import org.s3directupload.bucket.Finding;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.devstore.DevStore;
 import org.s3directupload.it.Http;
@@ -34,6 +38,7 @@ import org.s3directupload.signing.UploadTicket;
 import org.s3directupload.storage.StorageClients;
 import org.s3directupload.uploads.StoredObjectCheck;
 import org.s3directupload.uploads.UploadRecord;
+import org.s3directupload.web.Origins;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -349,5 +354,31 @@ class PresignedPostIT {
         Math.max(0, Duration.between(Instant.now(), ticket.expiresAt()).toMillis()) + 1500);
 
     assertStoreError(403, "AccessDenied", post(ticket, ticket.fields()), ticket);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v4", "v2"})
+  void theDoctorsCanaryAndPreflightsUseTheForm(String version) throws Exception {
+    SigningSettings settings = settings(version, "PT10M");
+    Origins origins = TestSettings.origins("upload.allowed-origins", "http://127.0.0.1:8080");
+    Map<String, Finding> findings;
+    try (S3Presigner presigner = StorageClients.newPresigner(settings.store(), KEYS, s3)) {
+      TicketIssuer issuer = TicketIssuer.forSettings(settings, presigner, KEYS, Clock.systemUTC());
+      findings =
+          new BucketDoctor(settings, origins, s3, issuer)
+              .examine().stream().collect(Collectors.toMap(Finding::check, Function.identity()));
+    }
+
+    Finding canary = findings.get("canary-upload");
+    assertEquals(Finding.Status.OK, canary.status(), canary.toString());
+    assertEquals(
+        "A canary uploaded through a ticket was stored with encryption AES256.", canary.observed());
+    Finding preflight = findings.get("cors-preflight http://127.0.0.1:8080");
+    assertEquals(Finding.Status.OK, preflight.status(), preflight.toString());
+    assertTrue(
+        preflight.observed().startsWith("A preflight from http://127.0.0.1:8080 for POST with "),
+        preflight.observed());
+    Finding foreign = findings.get("cors-foreign-origin");
+    assertEquals(Finding.Status.OK, foreign.status(), foreign.toString());
   }
 }
