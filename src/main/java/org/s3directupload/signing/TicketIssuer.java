@@ -3,8 +3,10 @@ package org.s3directupload.signing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.s3directupload.identity.PersonSegment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -92,6 +94,72 @@ public final class TicketIssuer {
       throw new IllegalArgumentException("A canary key must lie under the key prefix");
     }
     return sign(UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request));
+  }
+
+  /**
+   * The media types a person can choose for an upload without JavaScript: the allowed types that
+   * name one type exactly, since a form's policy binds the type it will be stored with.
+   */
+  public List<String> formContentTypes() {
+    return settings.allowedContentTypes().patterns().stream()
+        .filter(type -> !type.contains("*"))
+        .toList();
+  }
+
+  /**
+   * Checks a form-only upload of {@code contentType}: its size and name are not known before it is
+   * sent, so it is named after its type ({@code upload.pdf}) and its size is bounded by the policy
+   * to between one byte and {@code upload.max-size}.
+   *
+   * @throws UploadRefusal when the type is not one of {@link #formContentTypes()}
+   */
+  public AcceptedUpload acceptForm(String contentType) {
+    if (contentType == null || !formContentTypes().contains(contentType)) {
+      throw UploadRefusal.invalid("Choose one of the types offered: " + formContentTypes() + ".");
+    }
+    return rules.check(
+        new UploadRequest(FORM_NAMES.getOrDefault(contentType, "upload"), contentType, 1));
+  }
+
+  private static final Map<String, String> FORM_NAMES =
+      Map.of(
+          "application/pdf", "upload.pdf",
+          "image/png", "upload.png",
+          "image/jpeg", "upload.jpg",
+          "image/gif", "upload.gif",
+          "text/plain", "upload.txt",
+          "text/csv", "upload.csv",
+          "application/zip", "upload.zip");
+
+  /**
+   * A POST form for {@code person}'s upload without JavaScript: the exact key and type, a size
+   * between one byte and {@code upload.max-size}, and {@code success_action_redirect} instead of a
+   * status, so that the store sends the browser back to the application.
+   *
+   * @param upload from {@link #acceptForm}
+   * @param redirectFor the application's address to come back to, given the upload's id
+   * @throws IllegalStateException when tickets are not forms ({@code upload.method} is not post)
+   */
+  public UploadTicket issueForm(
+      String person, AcceptedUpload upload, UnaryOperator<String> redirectFor) {
+    if (settings.method() != UploadMethod.POST) {
+      throw new IllegalStateException("Forms are signed only with upload.method=post");
+    }
+    UUID id = UUID.randomUUID();
+    String key = keys.keyFor(person, id, upload.safeName(), clock.instant());
+    Map<String, String> fields =
+        TicketHeaders.asFormFields(
+            TicketHeaders.forUpload(settings, upload, PersonSegment.of(person), id.toString()));
+    fields.put(PostPolicySigner.SUCCESS_ACTION_REDIRECT, redirectFor.apply(id.toString()));
+    SignedPost post = forms.sign(key, fields, 1, settings.maxSize(), settings.urlLifetime());
+    return new UploadTicket(
+        id.toString(),
+        key,
+        "POST",
+        post.url().toString(),
+        Map.of(),
+        post.fields(),
+        post.expiresAt());
   }
 
   /** Who a canary is from, in its metadata: no person's segment looks like it. */

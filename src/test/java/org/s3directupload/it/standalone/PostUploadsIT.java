@@ -197,4 +197,40 @@ class PostUploadsIT {
       browser.quit();
     }
   }
+
+  @Test
+  void withoutJavaScriptAFormUploadsOneFileAndThePersonLandsOnItsOutcome() throws Exception {
+    byte[] bytes = new byte[20_000];
+    new Random(11).nextBytes(bytes);
+    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+    Path file = Files.write(files.resolve("no script.pdf"), bytes);
+    ChromeDriver browser = Browsers.headlessChromium("--blink-settings=scriptEnabled=false");
+    try {
+      Browsers.signIn(browser, app, People.CAROL, "index.xhtml");
+      browser.get(app.toString());
+      // the form inside <noscript> exists only when the browser runs no script
+      browser.findElement(By.id("form-type")).sendKeys("application/pdf");
+      browser.findElement(By.id("form-prepare")).click();
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      wait.until(driver -> !driver.findElements(By.id("form-file")).isEmpty());
+      assertTrue(
+          browser.findElement(By.id("form-rules")).getText().contains("cannot look at the file"));
+
+      browser.findElement(By.id("form-file")).sendKeys(file.toAbsolutePath().toString());
+      browser.findElement(By.id("form-send")).click();
+
+      wait.until(driver -> !driver.findElements(By.id("stored-key")).isEmpty());
+      assertTrue(browser.getCurrentUrl().contains("/my-uploads.xhtml"), browser.getCurrentUrl());
+      String outcome = browser.findElement(By.id("outcome")).getText();
+      assertTrue(outcome.startsWith("“upload.pdf” is stored and checked, as "), outcome);
+      String key = browser.findElement(By.id("stored-key")).getText();
+      assertTrue(key.startsWith("uploads/carol/") && key.endsWith("/upload.pdf"), key);
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(key));
+      assertEquals("application/pdf", head.contentType());
+      assertEquals(bytes.length, head.contentLength());
+      assertEquals("carol", head.metadata().get("uploaded-by"));
+    } finally {
+      browser.quit();
+    }
+  }
 }
