@@ -2,6 +2,7 @@ package org.s3directupload.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.json.Jsons;
@@ -257,7 +259,7 @@ class PostPolicySignerTest {
                     "a.pdf",
                     "application/pdf",
                     3,
-                    java.util.Optional.of("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="))));
+                    Optional.of("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="))));
     Map<String, String> exact = exactConditions(policyOf(ticket));
 
     assertEquals(
@@ -305,5 +307,47 @@ class PostPolicySignerTest {
 
     assertFalse(ticket.toString().contains(ticket.fields().get("x-amz-signature")));
     assertFalse(ticket.toString().contains(ticket.fields().get("policy")));
+  }
+
+  @Test
+  void aFormWithoutScriptBindsTheTypeAndRedirectAndRangesFromOneByteToTheLimit() {
+    SigningSettings settings =
+        post(
+            "upload.allowed-content-types", "application/pdf,image/*,text/plain",
+            "upload.max-size", "5000");
+    TicketIssuer cut = issuer(settings, KEYS);
+
+    assertEquals(List.of("application/pdf", "text/plain"), cut.formContentTypes());
+    UploadTicket ticket =
+        cut.issueForm(
+            "alice",
+            cut.acceptForm("application/pdf"),
+            id -> "https://uploads.example.com/upload-form/done?id=" + id);
+
+    assertTrue(ticket.key().endsWith("/" + ticket.id() + "/upload.pdf"), ticket.key());
+    Map<String, String> exact = exactConditions(policyOf(ticket));
+    assertEquals(ticket.key(), exact.get("key"));
+    assertEquals("application/pdf", exact.get("Content-Type"));
+    assertEquals(
+        "https://uploads.example.com/upload-form/done?id=" + ticket.id(),
+        exact.get("success_action_redirect"));
+    assertFalse(exact.containsKey("success_action_status"));
+    assertEquals(
+        Jsons.createArrayBuilder().add("content-length-range").add(1).add(5000).build(),
+        arrayConditions(policyOf(ticket)).get(0));
+  }
+
+  @Test
+  void aFormIsOnlyForAnExactAllowedTypeAndOnlyWithPost() {
+    TicketIssuer cut =
+        issuer(post("upload.allowed-content-types", "application/pdf,image/*"), KEYS);
+
+    for (String type : new String[] {"image/*", "image/png", "text/html", null}) {
+      UploadRefusal refusal = assertThrows(UploadRefusal.class, () -> cut.acceptForm(type));
+      assertEquals("Choose one of the types offered: [application/pdf].", refusal.getMessage());
+    }
+    TicketIssuer put = issuer(TestSettings.signing(), KEYS);
+    AcceptedUpload upload = put.acceptForm("application/pdf");
+    assertThrows(IllegalStateException.class, () -> put.issueForm("alice", upload, id -> "x"));
   }
 }
