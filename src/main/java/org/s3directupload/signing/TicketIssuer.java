@@ -90,9 +90,7 @@ public final class TicketIssuer {
    * @throws UploadRefusal when the canary's own type or size is not allowed
    */
   public UploadTicket issueCanary(String key, UploadRequest request) {
-    if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
-      throw new IllegalArgumentException("A canary key must lie under the key prefix");
-    }
+    requireCanaryKey(key);
     return sign(UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request));
   }
 
@@ -160,6 +158,38 @@ public final class TicketIssuer {
         Map.of(),
         post.fields(),
         post.expiresAt());
+  }
+
+  /**
+   * For the bucket doctor only: a canary's form <em>without</em> the encryption field, signed with
+   * the application's credentials, which the bucket policy must refuse. No ticket ever lacks the
+   * field; this shows whether the bucket itself refuses a form upload (an {@code s3:PutObject} too)
+   * that does not ask for encryption.
+   *
+   * @param key must lie under the configured prefix
+   * @throws IllegalStateException when tickets are not forms
+   */
+  public UploadTicket issueUnencryptedCanaryForm(String key, UploadRequest request) {
+    requireCanaryKey(key);
+    if (settings.method() != UploadMethod.POST) {
+      throw new IllegalStateException("Forms are signed only with upload.method=post");
+    }
+    AcceptedUpload upload = rules.check(request);
+    String id = UUID.randomUUID().toString();
+    Map<String, String> headers = TicketHeaders.forUpload(settings, upload, CANARY_UPLOADER, id);
+    headers.remove(TicketHeaders.SSE);
+    headers.remove(TicketHeaders.SSE_KMS_KEY_ID);
+    Map<String, String> fields = TicketHeaders.asFormFields(headers);
+    fields.put(PostPolicySigner.SUCCESS_ACTION_STATUS, "204");
+    SignedPost post = forms.sign(key, fields, upload.size(), upload.size(), settings.urlLifetime());
+    return new UploadTicket(
+        id, key, "POST", post.url().toString(), Map.of(), post.fields(), post.expiresAt());
+  }
+
+  private void requireCanaryKey(String key) {
+    if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
+      throw new IllegalArgumentException("A canary key must lie under the key prefix");
+    }
   }
 
   /** Who a canary is from, in its metadata: no person's segment looks like it. */

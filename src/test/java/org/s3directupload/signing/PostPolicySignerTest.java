@@ -350,4 +350,25 @@ class PostPolicySignerTest {
     AcceptedUpload upload = put.acceptForm("application/pdf");
     assertThrows(IllegalStateException.class, () -> put.issueForm("alice", upload, id -> "x"));
   }
+
+  @Test
+  void theDoctorsUnencryptedFormLeavesOutOnlyTheEncryption() {
+    TicketIssuer cut = issuer(post("upload.sse", "aws:kms", "upload.sse-kms-key-id", "k"), KEYS);
+
+    UploadTicket form =
+        cut.issueUnencryptedCanaryForm(
+            "uploads/.doctor/canary.txt", new UploadRequest("c.txt", "application/pdf", 5));
+
+    Map<String, String> exact = exactConditions(policyOf(form));
+    assertFalse(exact.containsKey(TicketHeaders.SSE), exact.toString());
+    assertFalse(exact.containsKey(TicketHeaders.SSE_KMS_KEY_ID), exact.toString());
+    assertFalse(form.fields().containsKey(TicketHeaders.SSE));
+    assertEquals("application/pdf", exact.get("Content-Type"));
+    assertEquals("uploads/.doctor/canary.txt", exact.get("key"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            cut.issueUnencryptedCanaryForm(
+                "elsewhere/x.txt", new UploadRequest("c.txt", "application/pdf", 5)));
+  }
 }

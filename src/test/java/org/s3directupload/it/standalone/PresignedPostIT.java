@@ -380,5 +380,14 @@ class PresignedPostIT {
         preflight.observed());
     Finding foreign = findings.get("cors-foreign-origin");
     assertEquals(Finding.Status.OK, foreign.status(), foreign.toString());
+    // S3Proxy implements no bucket policy: the doctor sees a form without encryption accepted
+    Finding form = findings.get("policy-enforces-encryption-form");
+    assertEquals(Finding.Status.FAIL, form.status(), form.toString());
+    assertTrue(
+        form.observed()
+            .startsWith(
+                "A form without the encryption field, signed with the application's credentials,"
+                    + " was accepted (HTTP 204)"),
+        form.observed());
   }
 }
