@@ -55,6 +55,8 @@ public class FormUploadServlet extends HttpServlet {
           FormUploadPage.PROBLEM,
           "Uploads without JavaScript are not switched on here (upload.method is not post).");
     }
+    // the form's policy and signature are a credential until it expires: no cache keeps them
+    response.setHeader("Cache-Control", "no-store");
     request.getRequestDispatcher("/upload-form.xhtml").forward(request, response);
   }
 

@@ -220,6 +220,7 @@ class UploadsApiIT {
     assertTrue(
         form.body().contains("Uploads without JavaScript are not switched on here"), form.body());
     assertFalse(form.body().contains("id=\"store-form\""), form.body());
+    assertEquals("no-store", form.headers().firstValue("Cache-Control").orElse(""));
     assertEquals(302, done.statusCode(), done.body());
     assertTrue(
         done.headers()
