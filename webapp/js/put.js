@@ -1,6 +1,7 @@
 /**
- * The PUT to the store: the file sent to the ticket's URL with exactly the ticket's headers, and
- * the store's answer read in words.
+ * The upload to the store: the file PUT to the ticket's URL with exactly the ticket's headers, or
+ * for a POST ticket posted as a form with exactly the ticket's fields before it, and the store's
+ * answer read in words.
  */
 import { UploadError, abortError } from './errors.js';
 
@@ -60,8 +61,27 @@ function unreadableAnswer(file) {
 }
 
 /**
- * PUTs the file to the ticket's URL with exactly the ticket's headers, reporting progress.
- * @param {{url: string, method: string, headers: Object<string,string>}} ticket
+ * The body a POST ticket sends: its fields in their order, then the file, last, as S3 requires
+ * (fields after the file are ignored).
+ * @param {{fields: Object<string,string>}} ticket
+ * @param {File} file
+ * @returns {FormData}
+ */
+export function formFor(ticket, file) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) {
+    form.append(name, value);
+  }
+  form.append('file', file, file.name);
+  return form;
+}
+
+/**
+ * Sends the file to the store as the ticket says, reporting progress: a PUT to its URL with
+ * exactly its headers, or a POST of a form with exactly its fields (multipart/form-data, which the
+ * browser encodes itself). The store's XML error reads the same for both.
+ * @param {{url: string, method: string, headers?: Object<string,string>,
+ *   fields?: Object<string,string>}} ticket
  * @param {File} file
  * @param {{signal?: AbortSignal, onProgress?: function(number, number): void}} [options]
  *   onProgress: called with the bytes sent and the total
@@ -76,8 +96,11 @@ export function putFile(ticket, file, { signal, onProgress } = {}) {
     }
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.method, ticket.url);
-    for (const [name, value] of Object.entries(ticket.headers)) {
-      xhr.setRequestHeader(name, value);
+    const post = ticket.method === 'POST';
+    if (!post) {
+      for (const [name, value] of Object.entries(ticket.headers)) {
+        xhr.setRequestHeader(name, value);
+      }
     }
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -103,6 +126,6 @@ export function putFile(ticket, file, { signal, onProgress } = {}) {
       stopListening();
       reject(abortError());
     });
-    xhr.send(file);
+    xhr.send(post ? formFor(ticket, file) : file);
   });
 }

@@ -13,18 +13,26 @@ const SIGNED_OUT = 'you are no longer signed in (the session may have timed out)
 /** The states a completion answers with: checked and kept, or checked and deleted. */
 const CHECKED_STATES = ['stored', 'rejected'];
 
+/** Whether a value is an object whose values are all strings (they are sent as they are). */
+function isStringMap(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    && Object.values(value).every((item) => typeof item === 'string');
+}
+
 /**
- * Whether a parsed answer has the shape of an upload ticket: an id, a key, a URL, a method and
- * headers whose values are all strings (they are sent as they are).
+ * Whether a parsed answer has the shape of an upload ticket: an id, a key, a URL, and either the
+ * method `PUT` with headers or the method `POST` with form fields, whose values are all strings
+ * (they are sent as they are).
  * @param {*} value
  * @returns {boolean}
  */
 export function isTicket(value) {
-  return value !== null && typeof value === 'object' && typeof value.id === 'string'
-    && typeof value.key === 'string' && typeof value.url === 'string'
-    && typeof value.method === 'string' && value.headers !== null
-    && typeof value.headers === 'object'
-    && Object.values(value.headers).every((header) => typeof header === 'string');
+  if (value === null || typeof value !== 'object' || typeof value.id !== 'string'
+    || typeof value.key !== 'string' || typeof value.url !== 'string') {
+    return false;
+  }
+  return value.method === 'POST' ? isStringMap(value.fields)
+    : typeof value.method === 'string' && isStringMap(value.headers);
 }
 
 /**
@@ -134,7 +142,8 @@ function ticketRefusal(file, reason, status) {
  *   request, the global `fetch` (looked up on each call) unless given; checksumSha256: the
  *   file's SHA-256 in base64 (see checksum.js), sent when given so the ticket requires it
  * @returns {Promise<{id: string, key: string, method: string, url: string,
- *   headers: Object<string,string>, expiresAt: string}>}
+ *   headers?: Object<string,string>, fields?: Object<string,string>, expiresAt: string}>}
+ *   `headers` for a PUT, `fields` for a POST
  * @throws {UploadError} when there is no ticket; a DOMException named `AbortError` when cancelled
  */
 export async function requestTicket(api, file, {

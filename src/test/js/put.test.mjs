@@ -164,3 +164,66 @@ describe('putFile', () => {
     assert.equal(FakeXhr.instances.length, 0);
   });
 });
+
+describe('putFile with a POST ticket', () => {
+  const file = new File(['%PDF-1.4 report'], 'report.pdf', { type: 'application/pdf' });
+  const ticket = {
+    key: 'uploads/alice/report.pdf',
+    method: 'POST',
+    url: 'https://store.example/bucket/',
+    fields: {
+      key: 'uploads/alice/report.pdf',
+      'Content-Type': 'application/pdf',
+      'x-amz-server-side-encryption': 'AES256',
+      success_action_status: '204',
+      policy: 'cG9saWN5',
+      'x-amz-signature': 'abc',
+    },
+  };
+
+  beforeEach((t) => {
+    FakeXhr.instances.length = 0;
+    replaceGlobal(t, 'XMLHttpRequest', FakeXhr);
+  });
+
+  const sent = async () => {
+    await until(() => FakeXhr.instances.length > 0);
+    return FakeXhr.instances[0];
+  };
+
+  test('posts a form of exactly the ticket’s fields, in order, then the file', async () => {
+    const done = putFile(ticket, file);
+    const xhr = await sent();
+    xhr.respond(204);
+
+    await done;
+    assert.equal(xhr.method, 'POST');
+    assert.equal(xhr.url, ticket.url);
+    assert.deepEqual(xhr.headers, {}, 'the browser sets the multipart Content-Type itself');
+    assert.ok(xhr.body instanceof FormData);
+    const entries = [...xhr.body.entries()];
+    assert.deepEqual(entries.slice(0, -1), Object.entries(ticket.fields));
+    const [name, sentFile] = entries.at(-1);
+    assert.equal(name, 'file');
+    assert.equal(sentFile.name, 'report.pdf');
+    assert.equal(await sentFile.text(), '%PDF-1.4 report');
+  });
+
+  test('reports progress and names the store’s error as for a PUT', async () => {
+    const onProgress = mock.fn();
+    const done = putFile(ticket, file, { onProgress });
+    const xhr = await sent();
+    xhr.progress(8, 16);
+    xhr.respond(400, '<Error><Code>EntityTooLarge</Code>'
+      + '<Message>Your proposed upload exceeds the maximum allowed size</Message></Error>');
+
+    await assert.rejects(done, {
+      kind: 'storage',
+      status: 400,
+      code: 'EntityTooLarge',
+      message: '“report.pdf” was rejected by the storage (HTTP 400, EntityTooLarge): Your'
+        + ' proposed upload exceeds the maximum allowed size',
+    });
+    assert.deepEqual(onProgress.mock.calls.map((call) => call.arguments), [[8, 16]]);
+  });
+});

@@ -63,6 +63,15 @@ describe('isTicket', () => {
     assert.equal(isTicket({ ...ticket, id: 7 }), false);
   });
 
+  test('accepts a POST ticket with fields instead of headers', () => {
+    const { headers, ...rest } = ticket;
+    const post = { ...rest, method: 'POST', fields: { key: 'k', policy: 'cG9saWN5' } };
+    assert.equal(isTicket(post), true);
+    assert.equal(isTicket({ ...post, fields: undefined }), false, 'without fields');
+    assert.equal(isTicket({ ...post, fields: { 'success_action_status': 204 } }), false);
+    assert.equal(isTicket({ ...post, fields: ['key', 'k'] }), false);
+  });
+
   test('refuses header values that are not strings', () => {
     assert.equal(isTicket({ ...ticket, headers: { 'Content-Length': 12 } }), false);
     assert.equal(isTicket({ ...ticket, headers: { 'Content-Type': null } }), false);

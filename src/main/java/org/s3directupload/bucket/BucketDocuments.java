@@ -17,7 +17,8 @@ import org.s3directupload.web.Origins;
  * put-bucket-encryption}, {@code put-public-access-block}). Everything comes from the settings and
  * from {@link TicketHeaders}: there is no second list of headers.
  *
- * @param cors one rule: the allowed origins, {@code PUT}, exactly the ticket headers, {@code ETag}
+ * @param cors one rule: the allowed origins, the upload method ({@code PUT}, or {@code POST} with
+ *     {@code upload.method=post}), exactly the ticket headers (none for a form), {@code ETag}
  * @param policy denies {@code PutObject} without the configured encryption, and any request without
  *     TLS (unless the endpoint itself is plain HTTP); statement ids start with {@value #SID_PREFIX}
  *     so applying merges instead of replacing
@@ -63,7 +64,7 @@ public record BucketDocuments(
         Jsons.createObjectBuilder()
             .add("ID", CORS_RULE_ID)
             .add("AllowedOrigins", strings(origins.allowed()))
-            .add("AllowedMethods", strings(List.of("PUT")))
+            .add("AllowedMethods", strings(List.of(settings.method().name())))
             .add("AllowedHeaders", strings(TicketHeaders.names(settings)))
             .add("ExposeHeaders", strings(List.of("ETag")))
             .add("MaxAgeSeconds", CORS_MAX_AGE_SECONDS)

@@ -93,7 +93,9 @@ public final class BucketSetup {
         (existing == null ? "Added" : "Replaced")
             + " the rule '"
             + wanted.id()
-            + "': PUT from "
+            + "': "
+            + String.join(", ", wanted.allowedMethods())
+            + " from "
             + String.join(", ", wanted.allowedOrigins())
             + " with the headers "
             + String.join(", ", wanted.allowedHeaders())
@@ -325,10 +327,14 @@ public final class BucketSetup {
           "The store does not implement bucket CORS rules (501). Configure CORS in the store"
               + " itself: allow the origins "
               + String.join(", ", strings(rule.getJsonArray("AllowedOrigins")))
-              + ", the method PUT, the headers "
+              + ", the method "
+              + settings.method().name()
+              + ", the headers "
               + String.join(", ", TicketHeaders.names(settings))
               + ", and expose ETag. For S3Proxy: s3proxy.cors-allow-origins (regular expressions),"
-              + " s3proxy.cors-allow-methods=PUT, s3proxy.cors-allow-headers="
+              + " s3proxy.cors-allow-methods="
+              + settings.method().name()
+              + ", s3proxy.cors-allow-headers="
               + String.join(" ", TicketHeaders.names(settings))
               + ", s3proxy.cors-exposed-headers=ETag.";
       case "policy" ->

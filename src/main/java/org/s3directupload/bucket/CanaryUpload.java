@@ -13,16 +13,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * What a person's upload does, done by the doctor: a PUT through a real ticket with exactly its
- * headers and the page's origin, then a HEAD of what was stored (its encryption), and whether the
- * store's answer lets the page read {@code ETag}.
+ * headers (or, with {@code upload.method=post}, the ticket's form with exactly its fields) and the
+ * page's origin, then a HEAD of what was stored (its encryption), and whether the store's answer
+ * lets the page read {@code ETag}.
  */
 final class CanaryUpload implements DoctorCheck {
 
   static final String CHECK = "canary-upload";
 
   private static final String WHY =
-      "This is what a person's upload does: a PUT through a real ticket, with exactly its"
-          + " headers.";
+      "This is what a person's upload does: a PUT (or POST) through a real ticket, with exactly"
+          + " its headers (or fields).";
 
   @Override
   public String name() {
@@ -33,11 +34,18 @@ final class CanaryUpload implements DoctorCheck {
   public List<Finding> examine(Examination exam) throws IOException, InterruptedException {
     UploadTicket canary = exam.canaryTicket();
     exam.canaries().attempt(canary.key());
-    HttpRequest.Builder put =
-        HttpRequest.newBuilder(URI.create(canary.url()))
-            .timeout(exam.timeout())
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(Examination.CANARY_BYTES));
-    canary.headers().forEach(put::header);
+    HttpRequest.Builder put;
+    if (canary.isPost()) {
+      put =
+          FormBodies.post(
+              URI.create(canary.url()), canary.fields(), Examination.CANARY_BYTES, exam.timeout());
+    } else {
+      put =
+          HttpRequest.newBuilder(URI.create(canary.url()))
+              .timeout(exam.timeout())
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(Examination.CANARY_BYTES));
+      canary.headers().forEach(put::header);
+    }
     exam.origins().allowed().stream().findFirst().ifPresent(o -> put.header("Origin", o));
     HttpResponse<String> response =
         exam.http().send(put.build(), HttpResponse.BodyHandlers.ofString());
@@ -45,7 +53,9 @@ final class CanaryUpload implements DoctorCheck {
       return List.of(
           Finding.fail(
               CHECK,
-              "The canary PUT through a ticket was refused: HTTP "
+              "The canary "
+                  + canary.method()
+                  + " through a ticket was refused: HTTP "
                   + response.statusCode()
                   + " "
                   + S3Errors.code(response.body())
@@ -104,7 +114,7 @@ final class CanaryUpload implements DoctorCheck {
     }
     return Finding.warn(
         check,
-        "The store's answer to a cross-origin PUT does not expose ETag"
+        "The store's answer to a cross-origin upload does not expose ETag"
             + " (Access-Control-Expose-Headers: "
             + (header.isEmpty() ? "absent" : header)
             + ").",

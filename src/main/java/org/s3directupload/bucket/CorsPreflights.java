@@ -20,7 +20,7 @@ final class CorsPreflights implements DoctorCheck {
   static final String FOREIGN_ORIGIN = "https://doctor-probe.invalid";
 
   private static final String WHY =
-      "Browsers ask the bucket first (a CORS preflight) whether this page may PUT with these"
+      "Browsers ask the bucket first (a CORS preflight) whether this page may upload with these"
           + " headers; if the answer is no, the browser blocks the upload and only says"
           + " 'network error'.";
 
@@ -51,23 +51,30 @@ final class CorsPreflights implements DoctorCheck {
     Preflights preflights = new Preflights(exam.http(), exam.timeout());
     List<Finding> findings = new ArrayList<>();
     for (String origin : exam.origins().allowed()) {
-      findings.add(fromAllowed(exam, preflights, canary.url(), origin, requested));
+      findings.add(fromAllowed(exam, preflights, canary.url(), canary.method(), origin, requested));
     }
-    findings.add(fromForeign(exam, preflights, canary.url(), requested));
+    findings.add(fromForeign(exam, preflights, canary.url(), canary.method(), requested));
     return findings;
   }
 
   private static Finding fromAllowed(
-      Examination exam, Preflights preflights, String url, String origin, String requested)
+      Examination exam,
+      Preflights preflights,
+      String url,
+      String method,
+      String origin,
+      String requested)
       throws IOException, InterruptedException {
     String check = CHECK + " " + origin;
-    Preflight full = preflights.send(url, origin, requested);
+    Preflight full = preflights.send(url, method, origin, requested);
     if (full.allows(origin, requested)) {
       return Finding.ok(
           check,
           "A preflight from "
               + origin
-              + " for PUT with "
+              + " for "
+              + method
+              + " with "
               + requested
               + " was accepted ("
               + full.status()
@@ -75,22 +82,31 @@ final class CorsPreflights implements DoctorCheck {
           WHY);
     }
     String rule = exam.documents().corsRule().toString();
-    if (!preflights.send(url, origin, "").allows(origin, "")) {
+    if (!preflights.send(url, method, origin, "").allows(origin, "")) {
       return Finding.fail(
           check,
           "A preflight from "
               + origin
-              + " for PUT was refused ("
+              + " for "
+              + method
+              + " was refused ("
               + full.describe()
               + "): the origin "
               + origin
-              + " or the method PUT is not allowed.",
+              + " or the method "
+              + method
+              + " is not allowed.",
           WHY,
-          "Add a CORS rule that allows the origin " + origin + " and the method PUT: " + rule);
+          "Add a CORS rule that allows the origin "
+              + origin
+              + " and the method "
+              + method
+              + ": "
+              + rule);
     }
     List<String> missing = new ArrayList<>();
     for (String header : requested.split(",")) {
-      if (!preflights.send(url, origin, header).allows(origin, header)) {
+      if (!preflights.send(url, method, origin, header).allows(origin, header)) {
         missing.add(header);
       }
     }
@@ -99,7 +115,9 @@ final class CorsPreflights implements DoctorCheck {
         check,
         "A preflight from "
             + origin
-            + " for PUT with "
+            + " for "
+            + method
+            + " with "
             + requested
             + " was refused ("
             + full.describe()
@@ -114,10 +132,10 @@ final class CorsPreflights implements DoctorCheck {
   }
 
   private static Finding fromForeign(
-      Examination exam, Preflights preflights, String url, String requested)
+      Examination exam, Preflights preflights, String url, String method, String requested)
       throws IOException, InterruptedException {
     String check = "cors-foreign-origin";
-    Preflight foreign = preflights.send(url, FOREIGN_ORIGIN, requested);
+    Preflight foreign = preflights.send(url, method, FOREIGN_ORIGIN, requested);
     if (foreign.allows(FOREIGN_ORIGIN, requested)) {
       return Finding.fail(
           check,

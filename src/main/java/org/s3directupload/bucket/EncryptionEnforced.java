@@ -1,8 +1,13 @@
 package org.s3directupload.bucket;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.s3directupload.signing.UploadMethod;
+import org.s3directupload.signing.UploadTicket;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -13,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
  * signed with the application's own credentials (the path a ticket cannot take, but other tools
  * can). When the store accepts it, the probe also shows whether the store's encryption reports can
  * be trusted: an object written without encryption, in a bucket without default encryption, must
- * not come back "encrypted".
+ * not come back "encrypted". With {@code upload.method=post} it also posts a form without the
+ * encryption field, signed by the application: the policy's deny must cover form uploads too.
  */
 final class EncryptionEnforced implements DoctorCheck {
 
@@ -32,8 +38,79 @@ final class EncryptionEnforced implements DoctorCheck {
     return CHECK;
   }
 
+  static final String FORM_CHECK = "policy-enforces-encryption-form";
+
+  private static final String FORM_WHY =
+      "A form upload is an s3:PutObject like a PUT; the policy's encryption deny must refuse a"
+          + " form that does not ask for encryption, as it refuses such a PUT.";
+
   @Override
   public List<Finding> examine(Examination exam) {
+    List<Finding> findings = new ArrayList<>(examinePut(exam));
+    if (exam.settings().method() == UploadMethod.POST) {
+      findings.add(examineForm(exam));
+    }
+    return findings;
+  }
+
+  /**
+   * A form without the encryption field, signed by the application as a canary: the bucket policy
+   * must refuse it, which shows that its deny covers POST uploads.
+   */
+  private static Finding examineForm(Examination exam) {
+    UploadTicket form = exam.unencryptedCanaryForm();
+    exam.canaries().attempt(form.key());
+    HttpResponse<String> response;
+    try {
+      response =
+          exam.http()
+              .send(
+                  FormBodies.post(
+                          URI.create(form.url()),
+                          form.fields(),
+                          Examination.CANARY_BYTES,
+                          exam.timeout())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return Finding.warn(
+          FORM_CHECK, "The store did not answer the form without encryption.", FORM_WHY, "");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Finding.warn(FORM_CHECK, "The check was interrupted.", FORM_WHY, "");
+    }
+    if (response.statusCode() == 403 && "AccessDenied".equals(S3Errors.code(response.body()))) {
+      return Finding.ok(
+          FORM_CHECK,
+          "A form without the encryption field was refused (403 AccessDenied).",
+          FORM_WHY);
+    }
+    if (response.statusCode() / 100 == 2) {
+      exam.canaries()
+          .written(form.key(), response.headers().firstValue("x-amz-version-id").orElse(null));
+      return Finding.fail(
+          FORM_CHECK,
+          "A form without the encryption field, signed with the application's credentials, was"
+              + " accepted (HTTP "
+              + response.statusCode()
+              + "): nothing in the bucket refuses unencrypted form uploads.",
+          FORM_WHY,
+          "Apply the bucket policy; its deny is about s3:PutObject, which covers forms. A store"
+              + " without bucket policies cannot refuse them. The policy: "
+              + exam.documents().policy());
+    }
+    return Finding.warn(
+        FORM_CHECK,
+        "A form without the encryption field failed with HTTP "
+            + response.statusCode()
+            + " "
+            + S3Errors.code(response.body())
+            + ", which does not show whether the policy refused it.",
+        FORM_WHY,
+        "Look at the canary upload's finding first, then run the doctor again.");
+  }
+
+  private List<Finding> examinePut(Examination exam) {
     String key = exam.canaries().newKey();
     exam.canaries().attempt(key);
     try {

@@ -61,6 +61,17 @@ record Examination(
             "doctor-canary.txt", canaryType(), CANARY_BYTES.length, Optional.of(CANARY_SHA256)));
   }
 
+  /**
+   * A form for a fresh canary without the encryption field, which the bucket policy must refuse
+   * ({@code upload.method=post} only).
+   */
+  UploadTicket unencryptedCanaryForm() {
+    return issuer.issueUnencryptedCanaryForm(
+        canaries.newKey(),
+        new UploadRequest(
+            "doctor-canary.txt", canaryType(), CANARY_BYTES.length, Optional.of(CANARY_SHA256)));
+  }
+
   /** The canary's SHA-256, declared like a page's, so its PUT carries every ticket header. */
   static final String CANARY_SHA256 = sha256(CANARY_BYTES);
 

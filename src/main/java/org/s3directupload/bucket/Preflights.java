@@ -32,18 +32,28 @@ final class Preflights {
    */
   Preflight send(String url, String origin, String requestedHeaders)
       throws IOException, InterruptedException {
+    return send(url, "PUT", origin, requestedHeaders);
+  }
+
+  /**
+   * @param method the upload's method, {@code PUT} or {@code POST}
+   * @param requestedHeaders comma-separated, lower case; empty for a preflight without any
+   */
+  Preflight send(String url, String method, String origin, String requestedHeaders)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(timeout)
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
             .header("Origin", origin)
-            .header("Access-Control-Request-Method", "PUT");
+            .header("Access-Control-Request-Method", method);
     if (!requestedHeaders.isEmpty()) {
       request.header("Access-Control-Request-Headers", requestedHeaders);
     }
     HttpResponse<Void> response =
         http.send(request.build(), HttpResponse.BodyHandlers.discarding());
     return new Preflight(
+        method,
         response.statusCode(),
         response.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
         response.headers().firstValue("Access-Control-Allow-Methods").orElse(""),
@@ -51,9 +61,10 @@ final class Preflights {
   }
 
   /** A preflight's answer. */
-  record Preflight(int status, String allowOrigin, String allowMethods, String allowHeaders) {
+  record Preflight(
+      String method, int status, String allowOrigin, String allowMethods, String allowHeaders) {
 
-    /** Whether a browser would go on to send the PUT. */
+    /** Whether a browser would go on to send the upload. */
     boolean allows(String origin, String requestedHeaders) {
       if (status / 100 != 2 || allowOrigin == null) {
         return false;
@@ -62,7 +73,7 @@ final class Preflights {
         return false;
       }
       List<String> methods = split(allowMethods);
-      if (!methods.contains("put") && !methods.contains("*")) {
+      if (!methods.contains(method.toLowerCase(Locale.ROOT)) && !methods.contains("*")) {
         return false;
       }
       List<String> headers = split(allowHeaders);

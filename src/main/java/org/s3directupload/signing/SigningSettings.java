@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  * @param objectTags the tag set every object gets ({@code x-amz-tagging}, URL-encoded); empty for
  *     none
  * @param storageClass the storage class every object gets; empty for the bucket's default
+ * @param method how the browser sends the file: a presigned PUT or a policy-signed POST form
  */
 public record SigningSettings(
     StoreSettings store,
@@ -33,7 +34,8 @@ public record SigningSettings(
     long maxSize,
     boolean requireChecksum,
     Optional<String> objectTags,
-    Optional<String> storageClass) {
+    Optional<String> storageClass,
+    UploadMethod method) {
 
   /**
    * The signing keys, in the order the configuration reference lists them. {@code
@@ -48,7 +50,8 @@ public record SigningSettings(
     MAX_SIZE,
     REQUIRE_CHECKSUM,
     OBJECT_TAGS,
-    STORAGE_CLASS;
+    STORAGE_CLASS,
+    METHOD;
 
     @Override
     public String prefix() {
@@ -88,7 +91,8 @@ public record SigningSettings(
         reader.wholeNumber(Key.MAX_SIZE, 1, SINGLE_PUT_LIMIT, "bytes"),
         reader.bool(Key.REQUIRE_CHECKSUM),
         reader.optional(Key.OBJECT_TAGS).map(SigningSettings::tags),
-        reader.optional(Key.STORAGE_CLASS).map(SigningSettings::storageClass));
+        reader.optional(Key.STORAGE_CLASS).map(SigningSettings::storageClass),
+        reader.oneOf(Key.METHOD, UploadMethod.class, UploadMethod::code, true));
   }
 
   private static final Pattern TAG =

@@ -1,5 +1,7 @@
 package org.s3directupload.signing;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,45 @@ public final class TicketHeaders {
   }
 
   /**
+   * The headers of a PUT ticket as the fields of a POST form, in the same order. A form has no
+   * {@code If-None-Match}; the tag set travels as the XML {@code tagging} field.
+   */
+  static Map<String, String> asFormFields(Map<String, String> headers) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    headers.forEach(
+        (name, value) -> {
+          switch (name) {
+            case IF_NONE_MATCH -> {}
+            case TAGGING -> fields.put("tagging", taggingXml(value));
+            default -> fields.put(name, value);
+          }
+        });
+    return fields;
+  }
+
+  /** {@code a=1&b=2} (URL-encoded, as {@code x-amz-tagging} takes it) as S3's Tagging XML. */
+  static String taggingXml(String tags) {
+    StringBuilder xml = new StringBuilder("<Tagging><TagSet>");
+    for (String pair : tags.split("&")) {
+      int equals = pair.indexOf('=');
+      xml.append("<Tag><Key>")
+          .append(xmlText(urlDecode(pair.substring(0, equals))))
+          .append("</Key><Value>")
+          .append(xmlText(urlDecode(pair.substring(equals + 1))))
+          .append("</Value></Tag>");
+    }
+    return xml.append("</TagSet></Tagging>").toString();
+  }
+
+  private static String urlDecode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String xmlText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /**
    * The {@code Content-Disposition} an upload of {@code filename} is signed with: {@code
    * attachment} with the person's own name, for a download to give the file back the same way.
    */
@@ -83,9 +124,13 @@ public final class TicketHeaders {
   /**
    * Every header name a ticket can carry under these settings, lower case as browsers send them in
    * a CORS preflight's {@code Access-Control-Request-Headers}: exactly what the bucket's CORS rule
-   * must allow, no more.
+   * must allow, no more. None for a POST form: its fields travel in the body, and the only header
+   * the browser sets, {@code Content-Type: multipart/form-data}, needs no permission.
    */
   public static List<String> names(SigningSettings settings) {
+    if (settings.method() == UploadMethod.POST) {
+      return List.of();
+    }
     List<String> names = new ArrayList<>();
     names.add(CONTENT_TYPE);
     names.add(CONTENT_DISPOSITION);

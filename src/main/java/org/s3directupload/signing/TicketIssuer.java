@@ -3,8 +3,10 @@ package org.s3directupload.signing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.s3directupload.identity.PersonSegment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -19,13 +21,22 @@ public final class TicketIssuer {
   private final UploadRules rules;
   private final KeyPolicy keys;
   private final PutSigner signer;
+  private final PostPolicySigner forms;
   private final Clock clock;
 
   TicketIssuer(SigningSettings settings, PutSigner signer, Clock clock) {
+    this(settings, signer, null, clock);
+  }
+
+  /**
+   * @param forms signs the tickets when the settings ask for {@code post}; may be null otherwise
+   */
+  TicketIssuer(SigningSettings settings, PutSigner signer, PostPolicySigner forms, Clock clock) {
     this.settings = settings;
     this.rules = new UploadRules(settings);
     this.keys = new KeyPolicy(settings.keyPrefix());
     this.signer = signer;
+    this.forms = forms;
     this.clock = clock;
   }
 
@@ -41,7 +52,9 @@ public final class TicketIssuer {
           case V4 -> new SigV4QuerySigner(credentials, settings.store(), clock);
           case V2 -> new SigV2QuerySigner(credentials, settings.store(), clock);
         };
-    return new TicketIssuer(settings, signer, clock);
+    PostPolicySigner forms =
+        new PostPolicySigner(credentials, settings.store(), settings.signatureVersion(), clock);
+    return new TicketIssuer(settings, signer, forms, clock);
   }
 
   /**
@@ -72,10 +85,106 @@ public final class TicketIssuer {
    * @throws UploadRefusal when the canary's own type or size is not allowed
    */
   public UploadTicket issueCanary(String key, UploadRequest request) {
+    requireCanaryKey(key);
+    return sign(UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request));
+  }
+
+  /**
+   * The media types a person can choose for an upload without JavaScript: the allowed types that
+   * name one type exactly, since a form's policy binds the type it will be stored with.
+   */
+  public List<String> formContentTypes() {
+    return settings.allowedContentTypes().patterns().stream()
+        .filter(type -> !type.contains("*"))
+        .toList();
+  }
+
+  /**
+   * Checks a form-only upload of {@code contentType}: its size and name are not known before it is
+   * sent, so it is named after its type ({@code upload.pdf}) and its size is bounded by the policy
+   * to between one byte and {@code upload.max-size}.
+   *
+   * @throws UploadRefusal when the type is not one of {@link #formContentTypes()}
+   */
+  public AcceptedUpload acceptForm(String contentType) {
+    if (contentType == null || !formContentTypes().contains(contentType)) {
+      throw UploadRefusal.invalid("Choose one of the types offered: " + formContentTypes() + ".");
+    }
+    return rules.check(
+        new UploadRequest(FORM_NAMES.getOrDefault(contentType, "upload"), contentType, 1));
+  }
+
+  private static final Map<String, String> FORM_NAMES =
+      Map.of(
+          "application/pdf", "upload.pdf",
+          "image/png", "upload.png",
+          "image/jpeg", "upload.jpg",
+          "image/gif", "upload.gif",
+          "text/plain", "upload.txt",
+          "text/csv", "upload.csv",
+          "application/zip", "upload.zip");
+
+  /**
+   * A POST form for {@code person}'s upload without JavaScript: the exact key and type, a size
+   * between one byte and {@code upload.max-size}, and {@code success_action_redirect} instead of a
+   * status, so that the store sends the browser back to the application.
+   *
+   * @param upload from {@link #acceptForm}
+   * @param redirectFor the application's address to come back to, given the upload's id
+   * @throws IllegalStateException when tickets are not forms ({@code upload.method} is not post)
+   */
+  public UploadTicket issueForm(
+      String person, AcceptedUpload upload, UnaryOperator<String> redirectFor) {
+    if (settings.method() != UploadMethod.POST) {
+      throw new IllegalStateException("Forms are signed only with upload.method=post");
+    }
+    UUID id = UUID.randomUUID();
+    String key = keys.keyFor(person, id, upload.safeName(), clock.instant());
+    Map<String, String> fields =
+        TicketHeaders.asFormFields(
+            TicketHeaders.forUpload(settings, upload, PersonSegment.of(person), id.toString()));
+    fields.put(PostPolicySigner.SUCCESS_ACTION_REDIRECT, redirectFor.apply(id.toString()));
+    SignedPost post = forms.sign(key, fields, 1, settings.maxSize(), settings.urlLifetime());
+    return new UploadTicket(
+        id.toString(),
+        key,
+        "POST",
+        post.url().toString(),
+        Map.of(),
+        post.fields(),
+        post.expiresAt());
+  }
+
+  /**
+   * For the bucket doctor only: a canary's form <em>without</em> the encryption field, signed with
+   * the application's credentials, which the bucket policy must refuse. No ticket ever lacks the
+   * field; this shows whether the bucket itself refuses a form upload (an {@code s3:PutObject} too)
+   * that does not ask for encryption.
+   *
+   * @param key must lie under the configured prefix
+   * @throws IllegalStateException when tickets are not forms
+   */
+  public UploadTicket issueUnencryptedCanaryForm(String key, UploadRequest request) {
+    requireCanaryKey(key);
+    if (settings.method() != UploadMethod.POST) {
+      throw new IllegalStateException("Forms are signed only with upload.method=post");
+    }
+    AcceptedUpload upload = rules.check(request);
+    String id = UUID.randomUUID().toString();
+    Map<String, String> headers = TicketHeaders.forUpload(settings, upload, CANARY_UPLOADER, id);
+    headers.remove(TicketHeaders.SSE);
+    headers.remove(TicketHeaders.SSE_KMS_KEY_ID);
+    Map<String, String> fields = TicketHeaders.asFormFields(headers);
+    fields.put(PostPolicySigner.SUCCESS_ACTION_STATUS, "204");
+    SignedPost post = forms.sign(key, fields, upload.size(), upload.size(), settings.urlLifetime());
+    return new UploadTicket(
+        id, key, "POST", post.url().toString(), Map.of(), post.fields(), post.expiresAt());
+  }
+
+  private void requireCanaryKey(String key) {
     if (!key.startsWith(settings.keyPrefix()) || key.contains("..") || key.contains("//")) {
       throw new IllegalArgumentException("A canary key must lie under the key prefix");
     }
-    return sign(UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request));
   }
 
   /** Who a canary is from, in its metadata: no person's segment looks like it. */
@@ -83,9 +192,19 @@ public final class TicketIssuer {
 
   private UploadTicket sign(String id, String key, String uploadedBy, AcceptedUpload upload) {
     Map<String, String> headers = TicketHeaders.forUpload(settings, upload, uploadedBy, id);
+    if (settings.method() == UploadMethod.POST) {
+      Map<String, String> fields = TicketHeaders.asFormFields(headers);
+      fields.put(PostPolicySigner.SUCCESS_ACTION_STATUS, "204");
+      // the exact size: one byte more or less and the store refuses the form
+      SignedPost post =
+          forms.sign(key, fields, upload.size(), upload.size(), settings.urlLifetime());
+      return new UploadTicket(
+          id, key, "POST", post.url().toString(), Map.of(), post.fields(), post.expiresAt());
+    }
     SignedPut put = signer.sign(key, upload.size(), headers, settings.urlLifetime());
     // whole seconds, rounded down: signatures carry second precision, so the URL really dies then
     Instant expiresAt = put.expiresAt().truncatedTo(ChronoUnit.SECONDS);
-    return new UploadTicket(id, key, "PUT", put.url().toString(), put.headers(), expiresAt);
+    return new UploadTicket(
+        id, key, "PUT", put.url().toString(), put.headers(), Map.of(), expiresAt);
   }
 }

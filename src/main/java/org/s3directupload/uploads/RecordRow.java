@@ -32,7 +32,9 @@ public record RecordRow(UploadRecord record) {
   }
 
   public String getSize() {
-    return ByteSizes.rounded(record.size());
+    return record.size() == UploadRecord.SIZE_NOT_DECLARED
+        ? "not known yet"
+        : ByteSizes.rounded(record.size());
   }
 
   public String getIssued() {

@@ -19,7 +19,12 @@ public final class StoredObjectCheck {
   public static List<String> problems(UploadRecord record, HeadObjectResponse head) {
     List<String> problems = new ArrayList<>();
     long size = head.contentLength() == null ? -1 : head.contentLength();
-    if (size != record.size()) {
+    if (record.size() == UploadRecord.SIZE_NOT_DECLARED) {
+      // a form without JavaScript: the policy bounded the size, the store enforced it
+      if (size < 1) {
+        problems.add("The stored file is empty.");
+      }
+    } else if (size != record.size()) {
       problems.add(
           "The stored file is "
               + ByteSizes.describe(Math.max(size, 0))

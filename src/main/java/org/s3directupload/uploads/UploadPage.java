@@ -4,7 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import org.s3directupload.signing.SigningSettings;
+import org.s3directupload.signing.TicketIssuer;
+import org.s3directupload.signing.UploadMethod;
 import org.s3directupload.words.ByteSizes;
 
 /** The limits the page shows and its script enforces, taken from the server's own settings. */
@@ -13,6 +16,7 @@ import org.s3directupload.words.ByteSizes;
 public class UploadPage {
 
   @Inject SigningSettings settings;
+  @Inject TicketIssuer issuer;
 
   private String accept;
   private long maxSize;
@@ -33,6 +37,18 @@ public class UploadPage {
   /** The allowed media types for people, e.g. {@code application/pdf, image/*}. */
   public String getAcceptLabel() {
     return accept.replace(",", ", ");
+  }
+
+  /**
+   * Whether the page offers a form for one file without JavaScript ({@code upload.method=post}).
+   */
+  public boolean isFormUploads() {
+    return settings.method() == UploadMethod.POST && !issuer.formContentTypes().isEmpty();
+  }
+
+  /** The types a form without JavaScript can upload: the allowed types named exactly. */
+  public List<String> getFormContentTypes() {
+    return issuer.formContentTypes();
   }
 
   /** The largest upload in bytes. */

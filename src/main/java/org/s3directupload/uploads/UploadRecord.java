@@ -19,7 +19,8 @@ import org.s3directupload.json.Jsons;
  * @param key the object key
  * @param filename the name the person's file had, Unicode kept
  * @param contentType the declared media type, as signed
- * @param size the declared length in bytes
+ * @param size the declared length in bytes; {@link #SIZE_NOT_DECLARED} for a form sent without
+ *     JavaScript until its object is checked
  * @param checksumSha256 the declared SHA-256, base64, when there was one
  * @param signatureVersion {@code v4} or {@code v2}
  * @param encryption the encryption the ticket requested, e.g. {@code AES256}
@@ -46,6 +47,12 @@ public record UploadRecord(
     State state,
     Instant updatedAt,
     List<String> problems) {
+
+  /**
+   * The size of a form sent without JavaScript until its object is checked: the page could not
+   * declare it, the policy bounded it.
+   */
+  public static final long SIZE_NOT_DECLARED = -1;
 
   /**
    * Where an upload stands: {@code issued}, then {@code stored}, {@code rejected} or {@code

@@ -168,6 +168,22 @@ final class UploadRecords {
   }
 
   /**
+   * Writes the stored size into a record whose size was not declared (a form sent without
+   * JavaScript); a declared size is never changed.
+   */
+  void storedSize(String id, long size) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE " + TABLE + " SET BYTES = ? WHERE ID = ? AND BYTES < 0")) {
+      connection.setAutoCommit(true);
+      update.setLong(1, size);
+      update.setString(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  /**
    * Issued records whose ticket expired before {@code now}, oldest first, at most {@code limit}.
    */
   List<UploadRecord> expiredUnfinished(Instant now, int limit) throws SQLException {

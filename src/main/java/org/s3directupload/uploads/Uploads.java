@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -148,18 +149,56 @@ public class Uploads {
             State.ISSUED,
             now,
             List.of());
+    reserveAndRecord(person, upload.size(), record);
+    return ticket;
+  }
+
+  /**
+   * A form for {@code person}'s upload of one file of {@code contentType} without JavaScript, and
+   * its record: both or neither. Its size is not known, so it counts as the largest allowed file
+   * against the person's byte limit, and its record says {@link UploadRecord#SIZE_NOT_DECLARED}
+   * until the object is checked.
+   *
+   * @param redirectFor where the store sends the browser back to, given the upload's id
+   */
+  public UploadTicket issueForm(
+      String person, String contentType, UnaryOperator<String> redirectFor) {
+    AcceptedUpload upload = issuer.acceptForm(contentType);
+    UploadTicket ticket = issuer.issueForm(person, upload, redirectFor);
+    Instant now = clock.instant();
+    UploadRecord record =
+        new UploadRecord(
+            ticket.id(),
+            person,
+            ticket.key(),
+            upload.displayName(),
+            upload.contentType(),
+            UploadRecord.SIZE_NOT_DECLARED,
+            Optional.empty(),
+            signing.signatureVersion().code(),
+            signing.store().sse().headerValue(),
+            signing.store().sseKmsKeyId(),
+            now,
+            ticket.expiresAt(),
+            State.ISSUED,
+            now,
+            List.of());
+    reserveAndRecord(person, signing.maxSize(), record);
+    return ticket;
+  }
+
+  private void reserveAndRecord(String person, long bytes, UploadRecord record) {
     UploadRecords store = records();
     if (sameDatabase) {
-      limits.reserve(person, upload.size(), connection -> UploadRecords.insert(connection, record));
+      limits.reserve(person, bytes, connection -> UploadRecords.insert(connection, record));
     } else {
-      limits.reserve(person, upload.size());
+      limits.reserve(person, bytes);
       try {
         store.insert(record);
       } catch (SQLException e) {
         throw unavailable(e);
       }
     }
-    return ticket;
   }
 
   /** One of {@code person}'s records. */
@@ -231,6 +270,13 @@ public class Uploads {
       deleteObject(record, head.versionId());
     }
     State verdict = problems.isEmpty() ? State.STORED : State.REJECTED;
+    if (verdict == State.STORED && record.size() == UploadRecord.SIZE_NOT_DECLARED) {
+      try {
+        records().storedSize(record.id(), head.contentLength());
+      } catch (SQLException e) {
+        throw unavailable(e);
+      }
+    }
     boolean ours = transition(record.id(), OPEN, verdict, now, problems);
     UploadRecord current = reread(record.id());
     if (ours && verdict == State.STORED) {

@@ -54,7 +54,8 @@ public class UploadsResource {
   @Operation(summary = "A ticket for one upload, and its record")
   @APIResponse(
       responseCode = "201",
-      description = "the ticket: id, key, method, url, headers, expiresAt")
+      description =
+          "the ticket: id, key, method, url, expiresAt, and headers (PUT) or form fields (POST)")
   @APIResponse(
       responseCode = "400",
       description = "the request is malformed",

@@ -10,7 +10,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code Content-Security-Policy}: scripts, styles and everything else only from the
  *       application itself, no inline script, no framing; the page may connect to itself and to the
- *       store's origin (where the browser PUTs), nowhere else.
+ *       store's origin (where the browser PUTs), nowhere else; forms go to the application and to
+ *       the store's origin (a form upload without JavaScript, {@code upload.method=post}), which
+ *       receives nothing a page's script could not already send it.
  *   <li>{@code Referrer-Policy: same-origin}: no address of the application ever reaches the store
  *       or another site in a {@code Referer}, while the application's own forms and requests carry
  *       their real {@code Origin}, which the cross-site checks rely on ({@code no-referrer} made
@@ -41,7 +43,9 @@ public final class SecurityHeaders {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self' "
             + origin(storeOrigin)
-            + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+            + "; object-src 'none'; base-uri 'none'; form-action 'self' "
+            + origin(storeOrigin)
+            + "; frame-ancestors 'none'");
     headers.put("Referrer-Policy", "same-origin");
     headers.put("X-Content-Type-Options", "nosniff");
     headers.put("X-Frame-Options", "DENY");

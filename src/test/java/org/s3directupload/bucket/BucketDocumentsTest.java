@@ -61,6 +61,21 @@ class BucketDocumentsTest {
         strings(rule, "AllowedHeaders").contains("x-amz-server-side-encryption-aws-kms-key-id"));
   }
 
+  @Test
+  void postRuleAllowsPostAndNoHeaders() {
+    BucketDocuments cut =
+        documents("upload.method", "post", "upload.allowed-origins", "https://uploads.example.com");
+    JsonObject rule = cut.corsRule();
+
+    assertEquals(List.of("POST"), strings(rule, "AllowedMethods"));
+    assertEquals(List.of(), strings(rule, "AllowedHeaders"));
+    assertEquals(List.of("https://uploads.example.com"), strings(rule, "AllowedOrigins"));
+    assertEquals(
+        documents("upload.allowed-origins", "https://uploads.example.com").policy(),
+        cut.policy(),
+        "the encryption deny is about s3:PutObject, which a form upload is too");
+  }
+
   /** The only '*' anywhere is the policy's Principal of its Deny statements. */
   private static boolean policyPrincipalOnly(BucketDocuments documents) {
     String withoutPrincipals = documents.toJson().toString().replace("\"Principal\":\"*\"", "");

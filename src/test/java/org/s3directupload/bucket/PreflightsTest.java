@@ -15,30 +15,36 @@ class PreflightsTest {
   @Test
   void exactOriginMethodAndHeadersPass() {
     assertTrue(
-        new Preflight(200, ORIGIN, "PUT", "Content-Type, X-Amz-Server-Side-Encryption")
+        new Preflight("PUT", 200, ORIGIN, "PUT", "Content-Type, X-Amz-Server-Side-Encryption")
             .allows(ORIGIN, HEADERS));
   }
 
   @Test
   void aMissingHeaderFails() {
-    assertFalse(new Preflight(200, ORIGIN, "PUT", "content-type").allows(ORIGIN, HEADERS));
+    assertFalse(new Preflight("PUT", 200, ORIGIN, "PUT", "content-type").allows(ORIGIN, HEADERS));
   }
 
   @Test
   void anotherOriginOrNoneFails() {
     assertFalse(
-        new Preflight(200, "https://other.example.com", "PUT", "*").allows(ORIGIN, HEADERS));
-    assertFalse(new Preflight(200, null, "PUT", "*").allows(ORIGIN, HEADERS));
+        new Preflight("PUT", 200, "https://other.example.com", "PUT", "*").allows(ORIGIN, HEADERS));
+    assertFalse(new Preflight("PUT", 200, null, "PUT", "*").allows(ORIGIN, HEADERS));
   }
 
   @Test
   void anotherMethodOrAnErrorStatusFails() {
-    assertFalse(new Preflight(200, ORIGIN, "GET, POST", "*").allows(ORIGIN, HEADERS));
-    assertFalse(new Preflight(403, ORIGIN, "PUT", "*").allows(ORIGIN, HEADERS));
+    assertFalse(new Preflight("PUT", 200, ORIGIN, "GET, POST", "*").allows(ORIGIN, HEADERS));
+    assertFalse(new Preflight("PUT", 403, ORIGIN, "PUT", "*").allows(ORIGIN, HEADERS));
+  }
+
+  @Test
+  void aPostNeedsPostAllowed() {
+    assertTrue(new Preflight("POST", 200, ORIGIN, "POST", "").allows(ORIGIN, ""));
+    assertFalse(new Preflight("POST", 200, ORIGIN, "PUT", "*").allows(ORIGIN, ""));
   }
 
   @Test
   void wildcardsPass() {
-    assertTrue(new Preflight(204, "*", "*", "*").allows(ORIGIN, HEADERS));
+    assertTrue(new Preflight("PUT", 204, "*", "*", "*").allows(ORIGIN, HEADERS));
   }
 }

@@ -83,7 +83,11 @@ public final class DevStore implements AutoCloseable {
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .corsRules(
                 new CrossOriginResourceSharing(
-                    originPatterns, List.of("PUT"), allowedHeaders, List.of("ETag"), ""))
+                    originPatterns,
+                    List.of(settings.method().name()),
+                    allowedHeaders,
+                    List.of("ETag"),
+                    ""))
             .build();
     proxy.start();
     long deadline = System.nanoTime() + 10_000_000_000L;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,5 +182,51 @@ class UploadsApiIT {
     assertTrue(
         module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"),
         module.headers().toString());
+  }
+
+  /**
+   * The shared server signs PUTs, so the page offers no form without script, and asking for one
+   * says why; {@code PostUploadsIT} uploads through it on a server with {@code post}. This runs the
+   * form's servlet, its forward to the Faces page and the page's bean on every runtime.
+   */
+  @Test
+  void theFormWithoutScriptIsRefusedInWordsWhenTicketsArePuts() throws Exception {
+    BrowserSession bob = new BrowserSession(app);
+    bob.signIn(People.BOB);
+    String token = bob.csrfToken();
+    assertFalse(bob.get(app.base()).body().contains("id=\"form-upload\""));
+
+    HttpResponse<String> withoutToken =
+        bob.send(
+            bob.request(app.resolve("upload-form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", bob.origin())
+                .POST(HttpRequest.BodyPublishers.ofString("type=application%2Fpdf"))
+                .build());
+    HttpResponse<String> form =
+        bob.send(
+            bob.request(app.resolve("upload-form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", bob.origin())
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        BrowserSession.formEncoded(
+                            Map.of("page-token", token, "type", "application/pdf"))))
+                .build());
+    HttpResponse<String> done = bob.get(app.resolve("upload-form/done?id=no-such-upload"));
+
+    assertEquals(403, withoutToken.statusCode(), withoutToken.body());
+    assertEquals(200, form.statusCode(), form.body());
+    assertTrue(
+        form.body().contains("Uploads without JavaScript are not switched on here"), form.body());
+    assertFalse(form.body().contains("id=\"store-form\""), form.body());
+    assertEquals("no-store", form.headers().firstValue("Cache-Control").orElse(""));
+    assertEquals(302, done.statusCode(), done.body());
+    assertTrue(
+        done.headers()
+            .firstValue("Location")
+            .orElse("")
+            .endsWith("/my-uploads.xhtml?not-found=true"),
+        done.headers().toString());
   }
 }

@@ -97,4 +97,34 @@ class StoredObjectCheckTest {
                 .ssekmsKeyId("arn:aws:kms:eu-central-1:111122223333:key/2")
                 .build()));
   }
+
+  private static UploadRecord formRecord() {
+    UploadRecord declared = record(Optional.empty(), "AES256");
+    return new UploadRecord(
+        declared.id(),
+        declared.person(),
+        declared.key(),
+        "upload.pdf",
+        declared.contentType(),
+        UploadRecord.SIZE_NOT_DECLARED,
+        Optional.empty(),
+        declared.signatureVersion(),
+        declared.encryption(),
+        declared.kmsKeyId(),
+        declared.issuedAt(),
+        declared.expiresAt(),
+        declared.state(),
+        declared.updatedAt(),
+        List.of());
+  }
+
+  @Test
+  void aFormWithoutDeclaredSizeAcceptsAnyStoredSizeButNone() {
+    assertEquals(
+        List.of(),
+        StoredObjectCheck.problems(formRecord(), asUploaded().contentLength(123_456L).build()));
+    assertEquals(
+        List.of("The stored file is empty."),
+        StoredObjectCheck.problems(formRecord(), asUploaded().contentLength(0L).build()));
+  }
 }

@@ -21,6 +21,8 @@ class SecurityHeadersTest {
         csp.contains("connect-src 'self' https://uploads.s3.eu-central-1.amazonaws.com;"), csp);
     assertTrue(csp.contains("script-src 'self';"), csp);
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+    assertTrue(
+        csp.contains("form-action 'self' https://uploads.s3.eu-central-1.amazonaws.com;"), csp);
     assertTrue(!csp.contains("unsafe-inline") && !csp.contains("*"), csp);
     assertEquals("nosniff", cut.get("X-Content-Type-Options"));
   }
