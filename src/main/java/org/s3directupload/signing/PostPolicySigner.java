@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.s3directupload.json.Jsons;
 import org.s3directupload.storage.StorageClients;
 import org.s3directupload.storage.StoreSettings;
@@ -156,20 +152,6 @@ final class PostPolicySigner {
    */
   static String sigV4Signature(
       String secretAccessKey, String dateStamp, String region, String base64Policy) {
-    byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), dateStamp);
-    key = hmac(key, region);
-    key = hmac(key, "s3");
-    key = hmac(key, "aws4_request");
-    return HexFormat.of().formatHex(hmac(key, base64Policy));
-  }
-
-  private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-    }
+    return SigV4QuerySigner.signature(secretAccessKey, dateStamp, region, "s3", base64Policy);
   }
 }

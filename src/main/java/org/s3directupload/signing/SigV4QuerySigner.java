@@ -170,11 +170,15 @@ final class SigV4QuerySigner implements PutSigner {
         + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The hex signature of {@code stringToSign} with the key derived for the day and region. */
+  /**
+   * The hex signature of {@code stringToSign} with the key derived for the day, region and service.
+   *
+   * @param date {@code yyyyMMdd}, or the request's date-time, which starts with it
+   */
   static String signature(
-      String secretAccessKey, String dateTime, String region, String service, String stringToSign) {
+      String secretAccessKey, String date, String region, String service, String stringToSign) {
     byte[] key =
-        hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), dateTime.substring(0, 8));
+        hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date.substring(0, 8));
     key = hmac(key, region);
     key = hmac(key, service);
     key = hmac(key, "aws4_request");

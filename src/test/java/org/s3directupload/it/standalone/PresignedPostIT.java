@@ -35,7 +35,6 @@ import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
 import org.s3directupload.signing.UploadTicket;
-import org.s3directupload.storage.StorageClients;
 import org.s3directupload.uploads.StoredObjectCheck;
 import org.s3directupload.uploads.UploadRecord;
 import org.s3directupload.web.Origins;
@@ -46,7 +45,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * POST tickets, signed as the application signs them ({@code upload.method=post}), posted as a
@@ -105,10 +103,8 @@ class PresignedPostIT {
 
   private static UploadTicket ticket(String version, String lifetime, UploadRequest request) {
     SigningSettings settings = settings(version, lifetime);
-    try (S3Presigner presigner = StorageClients.newPresigner(settings.store(), KEYS, s3)) {
-      TicketIssuer issuer = TicketIssuer.forSettings(settings, presigner, KEYS, Clock.systemUTC());
-      return issuer.issue("alice", issuer.accept(request));
-    }
+    TicketIssuer issuer = TicketIssuer.forSettings(settings, KEYS, Clock.systemUTC());
+    return issuer.issue("alice", issuer.accept(request));
   }
 
   private static UploadTicket ticket(String version, UploadRequest request) {
@@ -362,12 +358,10 @@ class PresignedPostIT {
     SigningSettings settings = settings(version, "PT10M");
     Origins origins = TestSettings.origins("upload.allowed-origins", "http://127.0.0.1:8080");
     Map<String, Finding> findings;
-    try (S3Presigner presigner = StorageClients.newPresigner(settings.store(), KEYS, s3)) {
-      TicketIssuer issuer = TicketIssuer.forSettings(settings, presigner, KEYS, Clock.systemUTC());
-      findings =
-          new BucketDoctor(settings, origins, s3, issuer)
-              .examine().stream().collect(Collectors.toMap(Finding::check, Function.identity()));
-    }
+    TicketIssuer issuer = TicketIssuer.forSettings(settings, KEYS, Clock.systemUTC());
+    findings =
+        new BucketDoctor(settings, origins, s3, issuer)
+            .examine().stream().collect(Collectors.toMap(Finding::check, Function.identity()));
 
     Finding canary = findings.get("canary-upload");
     assertEquals(Finding.Status.OK, canary.status(), canary.toString());
