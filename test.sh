@@ -49,7 +49,7 @@ for runtime in $runtimes; do
     mvn -B clean verify -P"$runtime"
   else
     echo "=== integration tests on $runtime"
-    rm -rf target/failsafe-reports target/failsafe-reports-v2
+    rm -rf target/failsafe-reports*
     mvn -B verify -P"$runtime" -DskipUnitTests
   fi
   sum=$(sha256sum "$war" | cut -d' ' -f1)

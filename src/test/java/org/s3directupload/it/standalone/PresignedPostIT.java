@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -115,41 +111,9 @@ class PresignedPostIT {
     return ticket(version, new UploadRequest("Grüße.pdf", "application/pdf", PDF.length));
   }
 
-  /** A multipart/form-data POST as a browser sends it: the fields in order, then the file. */
-  static HttpResponse<String> postForm(String url, Map<String, String> fields, byte[] file)
-      throws Exception {
-    String boundary = "----form" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field.getKey()
-                  + "\"\r\n\r\n"
-                  + field.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file.pdf\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return Http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build());
-  }
-
   private static HttpResponse<String> post(UploadTicket ticket, Map<String, String> fields)
       throws Exception {
-    return postForm(ticket.url(), fields, PDF);
+    return Http.postForm(ticket.url(), fields, PDF);
   }
 
   private static Map<String, String> fieldsWith(UploadTicket ticket, String name, String value) {
@@ -225,7 +189,7 @@ class PresignedPostIT {
     byte[] longer = Arrays.copyOf(PDF, PDF.length + 1);
 
     assertStoreError(
-        400, "EntityTooLarge", postForm(ticket.url(), ticket.fields(), longer), ticket);
+        400, "EntityTooLarge", Http.postForm(ticket.url(), ticket.fields(), longer), ticket);
   }
 
   @ParameterizedTest
@@ -235,7 +199,7 @@ class PresignedPostIT {
     byte[] shorter = Arrays.copyOf(PDF, PDF.length - 1);
 
     assertStoreError(
-        400, "EntityTooSmall", postForm(ticket.url(), ticket.fields(), shorter), ticket);
+        400, "EntityTooSmall", Http.postForm(ticket.url(), ticket.fields(), shorter), ticket);
   }
 
   @ParameterizedTest
@@ -280,7 +244,8 @@ class PresignedPostIT {
 
     assertEquals(204, post(ticket, ticket.fields()).statusCode());
     assertEquals(declared, head(ticket.key()).checksumSHA256());
-    assertStoreError(400, "BadDigest", postForm(another.url(), another.fields(), other), another);
+    assertStoreError(
+        400, "BadDigest", Http.postForm(another.url(), another.fields(), other), another);
   }
 
   @ParameterizedTest

@@ -1,4 +1,4 @@
-package org.s3directupload.it.standalone;
+package org.s3directupload.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,78 +24,37 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.s3directupload.config.TestSettings;
-import org.s3directupload.devstore.DevStore;
-import org.s3directupload.devstore.PayaraMicro;
-import org.s3directupload.it.Browsers;
-import org.s3directupload.it.Http;
-import org.s3directupload.it.People;
-import org.s3directupload.it.TheApp;
-import org.s3directupload.signing.SigningSettings;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * The application with {@code upload.method=post} on Payara Micro, in front of its own S3Proxy
- * whose CORS rule allows {@code POST} from the page's origin only: the ticket API answers forms, a
- * form posted with the ticket's fields becomes a {@code stored} record, and the page in a real
- * browser uploads through a form. The other integration tests share one server configured for
- * {@code put}; the policy itself is {@code PresignedPostIT}'s.
+ * The application with {@code upload.method=post}: the ticket API answers forms, a form posted with
+ * the ticket's fields becomes a {@code stored} record, one byte too many is refused by the store,
+ * and the page uploads through a form in a real browser, with and without JavaScript. Failsafe runs
+ * this class on its own server with {@code post}, once signing v4 and once v2 (the other
+ * integration tests share a server that signs {@code PUT} tickets); the policy itself is {@code
+ * PresignedPostIT}'s.
  */
+@OnTheServer
 class PostUploadsIT {
-
-  private static final String BUCKET = "post-app";
 
   @TempDir static Path files;
 
-  private static DevStore store;
+  @ArquillianResource TheApp app;
+
   private static S3Client s3;
-  private static PayaraMicro micro;
-  private static TheApp app;
 
   @BeforeAll
-  static void start() throws Exception {
-    int storePort = Integer.getInteger("it.store2.port");
-    String endpoint = "http://127.0.0.1:" + storePort;
-    app = DirectPayara.app();
-    String origin = app.base().toString().replaceAll("/$", "");
-    SigningSettings settings =
-        TestSettings.signing(
-            "upload.bucket",
-            BUCKET,
-            "upload.endpoint",
-            endpoint,
-            "upload.path-style",
-            "true",
-            "upload.method",
-            "post");
-    store =
-        DevStore.start(settings, TestSettings.origins("upload.allowed-origins", origin), storePort);
-    s3 = store.client();
-    micro =
-        DirectPayara.start(
-            Map.of(
-                "UPLOAD_METHOD", "post",
-                "UPLOAD_BUCKET", BUCKET,
-                "UPLOAD_ENDPOINT", endpoint,
-                "UPLOAD_ALLOWED_ORIGINS", origin,
-                "UPLOAD_URL_LIFETIME", "PT2M"));
+  static void connect() {
+    s3 = TestStore.client();
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (micro != null) {
-      micro.close();
-    }
-    if (s3 != null) {
-      s3.close();
-    }
-    if (store != null) {
-      store.close();
-    }
+  static void disconnect() {
+    s3.close();
   }
 
-  private static JsonObject ticketFor(String filename, int size) throws Exception {
+  private JsonObject ticketFor(String filename, int size) throws Exception {
     HttpResponse<String> response =
         People.BOB.post(
             app.uploads(),
@@ -121,9 +81,7 @@ class PostUploadsIT {
     byte[] pdf = "%PDF-1.4\n% posted by a form\n".getBytes(StandardCharsets.US_ASCII);
     JsonObject ticket = ticketFor("posted.pdf", pdf.length);
     assertEquals("POST", ticket.getString("method"));
-    assertEquals(
-        "http://127.0.0.1:" + Integer.getInteger("it.store2.port") + "/" + BUCKET + "/",
-        ticket.getString("url"));
+    assertEquals(TestStore.endpoint() + "/" + TestStore.bucket() + "/", ticket.getString("url"));
     assertFalse(ticket.containsKey("headers"), ticket.toString());
     Map<String, String> fields = fieldsOf(ticket);
     assertEquals(ticket.getString("key"), fields.get("key"));
@@ -131,7 +89,7 @@ class PostUploadsIT {
     assertTrue(names.indexOf("key") < names.indexOf("Content-Type"), names.toString());
     assertTrue(names.contains("policy"), names.toString());
 
-    HttpResponse<String> posted = PresignedPostIT.postForm(ticket.getString("url"), fields, pdf);
+    HttpResponse<String> posted = Http.postForm(ticket.getString("url"), fields, pdf);
     assertEquals(204, posted.statusCode(), posted.body());
     HttpResponse<String> completed =
         People.BOB.post(
@@ -150,8 +108,7 @@ class PostUploadsIT {
     byte[] pdf = "%PDF-1.4\n% one byte too many\n".getBytes(StandardCharsets.US_ASCII);
     JsonObject ticket = ticketFor("longer.pdf", pdf.length - 1);
 
-    HttpResponse<String> posted =
-        PresignedPostIT.postForm(ticket.getString("url"), fieldsOf(ticket), pdf);
+    HttpResponse<String> posted = Http.postForm(ticket.getString("url"), fieldsOf(ticket), pdf);
 
     assertEquals(400, posted.statusCode(), posted.body());
     assertTrue(posted.body().contains("<Code>EntityTooLarge</Code>"), posted.body());
@@ -190,7 +147,7 @@ class PostUploadsIT {
       assertEquals("stored", done.getAttribute("data-record-state"));
       assertEquals("100", done.findElement(By.tagName("progress")).getAttribute("value"));
       String key = done.getAttribute("data-key");
-      HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(key));
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(TestStore.bucket()).key(key));
       assertEquals("application/pdf", head.contentType());
       assertEquals(bytes.length, head.contentLength());
     } finally {
@@ -225,7 +182,7 @@ class PostUploadsIT {
       assertTrue(outcome.startsWith("“upload.pdf” is stored and checked, as "), outcome);
       String key = browser.findElement(By.id("stored-key")).getText();
       assertTrue(key.startsWith("uploads/carol/") && key.endsWith("/upload.pdf"), key);
-      HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(key));
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(TestStore.bucket()).key(key));
       assertEquals("application/pdf", head.contentType());
       assertEquals(bytes.length, head.contentLength());
       assertEquals("carol", head.metadata().get("uploaded-by"));
