@@ -3,7 +3,7 @@
 # Starts what it needs itself (the embedded store, a database, Payara Micro with our WAR and the
 # floor WAR); installs Debian's wrk, chromium and chromium-driver first when they are missing.
 #
-#   ./bench.sh                    tickets, burst, bytes and signing (about 10 minutes)
+#   ./bench.sh                    tickets, burst, bytes and signing (about 5 minutes)
 #   ./bench.sh --quick            the same, shorter runs and a smaller file
 #   ./bench.sh faults             what a person sees when the store, the database, the directory
 #                                 or the server fails, and that nothing is lost

@@ -1,6 +1,6 @@
 package org.s3directupload.uploads;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,7 +35,7 @@ import org.s3directupload.uploads.UploadRecord.State;
  * uploader role here). Someone else's id answers 404 on every address, exactly like an unknown one.
  */
 @Path("uploads")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadsResource {
 
@@ -44,9 +44,8 @@ public class UploadsResource {
 
   @Inject Uploads uploads;
 
-  @Context SecurityContext security;
-
-  private String person() {
+  /** The signed-in person: a method parameter, so that one instance serves every request. */
+  private static String person(SecurityContext security) {
     return security.getUserPrincipal().getName();
   }
 
@@ -76,10 +75,10 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(InputStream body) {
+  public Response create(@Context SecurityContext security, InputStream body) {
     UploadRequest request = UploadRequest.fromJson(RequestBodies.readUtf8(body, LARGEST_BODY));
     return noStore(Response.status(Response.Status.CREATED))
-        .entity(uploads.issue(person(), request).toJson())
+        .entity(uploads.issue(person(security), request).toJson())
         .build();
   }
 
@@ -94,10 +93,13 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @GET
   public Response list(
+      @Context SecurityContext security,
       @QueryParam("state") String state,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") String limit) {
-    return noStore(Response.ok()).entity(page(person(), state, cursor, limit, uploads)).build();
+    return noStore(Response.ok())
+        .entity(page(person(security), state, cursor, limit, uploads))
+        .build();
   }
 
   @Operation(summary = "One of the caller's uploads")
@@ -107,8 +109,8 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @GET
   @Path("{id}")
-  public Response get(@PathParam("id") String id) {
-    return noStore(Response.ok()).entity(uploads.get(person(), id).toJson()).build();
+  public Response get(@Context SecurityContext security, @PathParam("id") String id) {
+    return noStore(Response.ok()).entity(uploads.get(person(security), id).toJson()).build();
   }
 
   /** The page's call after the store accepted the PUT: checks the object, answers the record. */
@@ -124,9 +126,10 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @POST
   @Path("{id}/complete")
-  public Response complete(@PathParam("id") String id, InputStream body) {
+  public Response complete(
+      @Context SecurityContext security, @PathParam("id") String id, InputStream body) {
     RequestBodies.readUtf8(body, LARGEST_BODY); // {} or nothing; only its size matters
-    return noStore(Response.ok()).entity(uploads.complete(person(), id).toJson()).build();
+    return noStore(Response.ok()).entity(uploads.complete(person(security), id).toJson()).build();
   }
 
   /** A 303 to a short-lived link that downloads the stored file with its own name. */
@@ -141,8 +144,8 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @GET
   @Path("{id}/download")
-  public Response download(@PathParam("id") String id) {
-    return noStore(Response.seeOther(uploads.download(person(), id))).build();
+  public Response download(@Context SecurityContext security, @PathParam("id") String id) {
+    return noStore(Response.seeOther(uploads.download(person(security), id))).build();
   }
 
   @Operation(summary = "Deletes an upload's object; the record stays, deleted")
@@ -152,8 +155,8 @@ public class UploadsResource {
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id) {
-    return noStore(Response.ok()).entity(uploads.delete(person(), id).toJson()).build();
+  public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+    return noStore(Response.ok()).entity(uploads.delete(person(security), id).toJson()).build();
   }
 
   /** A listing page as JSON, for the caller's and the administrators' listings alike. */
