@@ -110,19 +110,21 @@ public final class TicketIssuer {
     if (contentType == null || !formContentTypes().contains(contentType)) {
       throw UploadRefusal.invalid("Choose one of the types offered: " + formContentTypes() + ".");
     }
-    return rules.check(
-        new UploadRequest(FORM_NAMES.getOrDefault(contentType, "upload"), contentType, 1));
+    String extension = FORM_EXTENSIONS.get(contentType);
+    String name = extension == null ? "upload" : "upload." + extension;
+    return rules.check(new UploadRequest(name, contentType, 1));
   }
 
-  private static final Map<String, String> FORM_NAMES =
+  /** The extension of a form upload's name ({@code upload.pdf}) by its type. */
+  private static final Map<String, String> FORM_EXTENSIONS =
       Map.of(
-          "application/pdf", "upload.pdf",
-          "image/png", "upload.png",
-          "image/jpeg", "upload.jpg",
-          "image/gif", "upload.gif",
-          "text/plain", "upload.txt",
-          "text/csv", "upload.csv",
-          "application/zip", "upload.zip");
+          "application/pdf", "pdf",
+          "image/png", "png",
+          "image/jpeg", "jpg",
+          "image/gif", "gif",
+          "text/plain", "txt",
+          "text/csv", "csv",
+          "application/zip", "zip");
 
   /**
    * A POST form for {@code person}'s upload without JavaScript: the exact key and type, a size
