@@ -54,15 +54,17 @@ public class PasswordChecks {
   public Outcome check(UsernamePasswordCredential credential, String address, boolean remember) {
     String name = credential.getCaller();
     char[] password = credential.getPassword().getValue();
+    // the throttle first, also before a remembered success: during a lockout a right guess must
+    // not be told apart from a wrong one
+    Optional<Duration> wait = throttle.refusal(name, address);
+    if (wait.isPresent()) {
+      return new Outcome(CredentialValidationResult.INVALID_RESULT, wait);
+    }
     if (remember) {
       Optional<Person> known = remembered.recall(name, password);
       if (known.isPresent()) {
         return valid(new CredentialValidationResult(known.get().name(), known.get().roles()));
       }
-    }
-    Optional<Duration> wait = throttle.refusal(name, address);
-    if (wait.isPresent()) {
-      return new Outcome(CredentialValidationResult.INVALID_RESULT, wait);
     }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
