@@ -88,7 +88,7 @@ public record SigningSettings(
         signatureVersion,
         reader.duration(Key.URL_LIFETIME, Duration.ofSeconds(1), LONGEST_URL_LIFETIME, "PT10M"),
         ContentTypePolicy.parse(Key.ALLOWED_CONTENT_TYPES, reader.list(Key.ALLOWED_CONTENT_TYPES)),
-        reader.wholeNumber(Key.MAX_SIZE, 1, SINGLE_PUT_LIMIT, "bytes"),
+        reader.wholeNumber(Key.MAX_SIZE, 1, PartPlan.MAX_OBJECT_SIZE, "bytes"),
         reader.bool(Key.REQUIRE_CHECKSUM),
         reader.optional(Key.OBJECT_TAGS).map(SigningSettings::tags),
         reader.optional(Key.STORAGE_CLASS).map(SigningSettings::storageClass),

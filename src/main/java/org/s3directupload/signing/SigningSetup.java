@@ -54,6 +54,13 @@ public class SigningSetup {
         });
   }
 
+  /** The multipart settings, read once per application. */
+  @Produces
+  @Singleton
+  static MultipartSettings multipart(SettingReader reader, SigningSettings signing) {
+    return reader.read(r -> MultipartSettings.read(r, signing));
+  }
+
   @PostConstruct
   void build() {
     issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
