@@ -25,6 +25,8 @@ public enum ErrorCode {
   NOT_UPLOADED(409),
   /** The upload is not stored (yet, or any more), so it cannot be downloaded. */
   NOT_STORED(409),
+  /** An upload in parts that is no longer open: finished, aborted, or past its lifetime. */
+  NOT_OPEN(409),
   /** The declared size is above the largest allowed. */
   TOO_LARGE(413),
   /** The request body itself is too large. */

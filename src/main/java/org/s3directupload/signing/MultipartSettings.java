@@ -7,7 +7,8 @@ import org.s3directupload.config.SettingReader;
 
 /**
  * When and how a file goes to the store in parts (S3 multipart upload), and how long an unfinished
- * one may live.
+ * one may live. Only with {@code upload.method=put}: with {@code post} every file is one form, at
+ * most 5 GiB.
  *
  * @param threshold files larger than this many bytes go in parts
  * @param partSize the size of every part but the last, raised for a file that would otherwise need
@@ -60,6 +61,14 @@ public record MultipartSettings(
               + " ("
               + lifetime
               + "), so the bucket would abort uploads the application still lets people finish.");
+    }
+    if (signing.method() == UploadMethod.POST
+        && signing.maxSize() > SigningSettings.SINGLE_PUT_LIMIT) {
+      throw new InvalidSettingException(
+          SigningSettings.Key.MAX_SIZE,
+          "is above 5 GiB, but "
+              + SigningSettings.Key.METHOD.key()
+              + " is post: a form carries at most 5 GiB, and uploads in parts need put.");
     }
     return new MultipartSettings(threshold, partSize, parallel, lifetime, days);
   }

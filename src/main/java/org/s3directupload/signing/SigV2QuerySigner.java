@@ -49,7 +49,12 @@ final class SigV2QuerySigner implements PutSigner {
   }
 
   @Override
-  public SignedPut sign(String key, long size, Map<String, String> headers, Duration lifetime) {
+  public SignedPut sign(
+      String key,
+      Map<String, String> subresources,
+      long size,
+      Map<String, String> headers,
+      Duration lifetime) {
     AwsCredentials identity = credentials.resolveCredentials();
     Map<String, String> sent = new LinkedHashMap<>(headers);
     if (identity instanceof AwsSessionCredentials session) {
@@ -57,7 +62,20 @@ final class SigV2QuerySigner implements PutSigner {
     }
     Instant expiresAt = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     long expires = expiresAt.getEpochSecond();
-    String path = "/" + settings.bucket() + "/" + key;
+    // sub-resources are part of the signed resource, sorted, their values as they are
+    StringBuilder resource = new StringBuilder();
+    StringBuilder query = new StringBuilder();
+    new TreeMap<>(subresources)
+        .forEach(
+            (name, value) -> {
+              resource
+                  .append(resource.isEmpty() ? '?' : '&')
+                  .append(name)
+                  .append('=')
+                  .append(value);
+              query.append(name).append('=').append(urlEncode(value)).append('&');
+            });
+    String path = "/" + settings.bucket() + "/" + key + resource;
     String stringToSign =
         stringToSign(
             "PUT", "", sent.getOrDefault(TicketHeaders.CONTENT_TYPE, ""), expires, sent, path);
@@ -65,7 +83,9 @@ final class SigV2QuerySigner implements PutSigner {
     URI url =
         URI.create(
             objects.url(key)
-                + "?AWSAccessKeyId="
+                + "?"
+                + query
+                + "AWSAccessKeyId="
                 + urlEncode(identity.accessKeyId())
                 + "&Expires="
                 + expires

@@ -80,7 +80,12 @@ final class SigV4QuerySigner implements PutSigner {
   }
 
   @Override
-  public SignedPut sign(String key, long size, Map<String, String> headers, Duration lifetime) {
+  public SignedPut sign(
+      String key,
+      Map<String, String> subresources,
+      long size,
+      Map<String, String> headers,
+      Duration lifetime) {
     AwsCredentials identity = credentials.resolveCredentials();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String dateTime = DATE_TIME.format(now);
@@ -99,7 +104,7 @@ final class SigV4QuerySigner implements PutSigner {
     signedHeaders.put("content-length", Long.toString(size));
     String signedNames = String.join(";", signedHeaders.keySet());
 
-    SortedMap<String, String> query = new TreeMap<>();
+    SortedMap<String, String> query = new TreeMap<>(subresources);
     query.put("X-Amz-Algorithm", ALGORITHM);
     query.put("X-Amz-Credential", identity.accessKeyId() + "/" + scope);
     query.put("X-Amz-Date", dateTime);

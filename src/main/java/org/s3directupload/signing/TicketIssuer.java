@@ -78,6 +78,57 @@ public final class TicketIssuer {
   }
 
   /**
+   * Checks a request for a file that goes in parts against the rules, signing nothing: no
+   * whole-file SHA-256 is asked for, each part carries its own.
+   *
+   * @throws UploadRefusal when the request may not be uploaded
+   */
+  public AcceptedUpload acceptInParts(UploadRequest request) {
+    return rules.check(request, true);
+  }
+
+  /**
+   * Everything a multipart upload of {@code person}'s file is started with: its id and key under
+   * the person's segment, how it is cut into parts, and the headers of {@code
+   * CreateMultipartUpload}, which fix its type, name, encryption, metadata, tags, storage class and
+   * checksum algorithm before the browser sends a byte.
+   *
+   * @param partSize the preferred part size, raised as needed to keep within 10,000 parts
+   */
+  public MultipartStart startMultipart(String person, AcceptedUpload upload, long partSize) {
+    UUID id = UUID.randomUUID();
+    String key = keys.keyFor(person, id, upload.safeName(), clock.instant());
+    Map<String, String> headers =
+        TicketHeaders.forUpload(settings, upload, PersonSegment.of(person), id.toString());
+    headers.remove(TicketHeaders.IF_NONE_MATCH); // CompleteMultipartUpload carries it instead
+    headers.remove(TicketHeaders.CHECKSUM_SHA256); // each part carries its own
+    return new MultipartStart(
+        id.toString(), key, PartPlan.of(upload.size(), partSize), upload.contentType(), headers);
+  }
+
+  /**
+   * A URL for one part of a multipart upload, which works only for a body of exactly {@code size}
+   * bytes whose SHA-256 is {@code checksumSha256} (v4; v2 binds the upload and part number and the
+   * checksum header, not the length).
+   */
+  public PartTicket signPart(
+      String key, String uploadId, int partNumber, long size, String checksumSha256) {
+    Map<String, String> headers = Map.of(TicketHeaders.CHECKSUM_SHA256, checksumSha256);
+    SignedPut put =
+        signer.sign(
+            key,
+            Map.of("partNumber", Integer.toString(partNumber), "uploadId", uploadId),
+            size,
+            headers,
+            settings.urlLifetime());
+    return new PartTicket(
+        partNumber,
+        put.url().toString(),
+        put.headers(),
+        put.expiresAt().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /**
    * A ticket for a key the caller chose, for the bucket doctor's canary uploads: signed exactly as
    * a person's ticket is, so the canary meets the same signature, CORS rule and policy.
    *

@@ -40,7 +40,7 @@ public class UploadRefusal extends RuntimeException {
     return reason;
   }
 
-  static UploadRefusal invalid(String message) {
+  public static UploadRefusal invalid(String message) {
     return new UploadRefusal(Reason.INVALID_REQUEST, message);
   }
 }

@@ -1,5 +1,6 @@
 package org.s3directupload.signing;
 
+import java.util.Optional;
 import org.s3directupload.words.ByteSizes;
 
 /** Whether a well-formed request may be uploaded under the settings: its type and its size. */
@@ -18,6 +19,14 @@ final class UploadRules {
    * @throws UploadRefusal 400 for a malformed type, 415 for a type not allowed, 413 for too large
    */
   AcceptedUpload check(UploadRequest request) {
+    return check(request, false);
+  }
+
+  /**
+   * @param inParts whether the file goes in parts: then each part carries its own SHA-256, so no
+   *     whole-file SHA-256 is asked for or kept
+   */
+  AcceptedUpload check(UploadRequest request, boolean inParts) {
     String type =
         ContentTypePolicy.normalize(request.contentType())
             .orElseThrow(
@@ -42,12 +51,15 @@ final class UploadRules {
               + ByteSizes.describe(settings.maxSize())
               + ".");
     }
-    if (settings.requireChecksum() && request.checksumSha256().isEmpty()) {
+    if (settings.requireChecksum() && !inParts && request.checksumSha256().isEmpty()) {
       throw UploadRefusal.invalid(
           "The file's SHA-256 is missing: this application requires checksumSha256, the base64"
               + " of the file's SHA-256.");
     }
     return new AcceptedUpload(
-        type, request.size(), FileNames.of(request.filename()), request.checksumSha256());
+        type,
+        request.size(),
+        FileNames.of(request.filename()),
+        inParts ? Optional.empty() : request.checksumSha256());
   }
 }

@@ -45,7 +45,16 @@ final class Schema {
                   "CREATE INDEX S3DU_UPLOADS_BY_STATE ON "
                       + UploadRecords.TABLE
                       + " (STATE, EXPIRES_AT)"),
-              "SELECT COUNT(*) FROM " + UploadRecords.TABLE + " WHERE 1 = 0"));
+              "SELECT COUNT(*) FROM " + UploadRecords.TABLE + " WHERE 1 = 0"),
+          new Step(
+              2,
+              List.of(
+                  "CREATE TABLE "
+                      + MultipartRecords.TABLE
+                      + " (ID VARCHAR(36) NOT NULL PRIMARY KEY, UPLOAD_ID VARCHAR(1024) NOT NULL,"
+                      + " PART_SIZE BIGINT NOT NULL, PART_COUNT INTEGER NOT NULL,"
+                      + " SIGNED_PARTS INTEGER DEFAULT 0 NOT NULL)"),
+              "SELECT COUNT(*) FROM " + MultipartRecords.TABLE + " WHERE 1 = 0"));
 
   private Schema() {}
 

@@ -21,8 +21,10 @@ import org.s3directupload.uploads.UploadRecord.State;
  * Nothing is lost when the page goes away: every {@code upload.records.sweep-interval} the sweeper
  * looks at the records still {@code issued} whose ticket has expired. An object that is there is
  * checked as the page would have had it checked; none, once {@code upload.records.missing-after}
- * has passed, makes the record {@code missing}. Several instances sharing the database look at each
- * record once: a record is claimed with a conditional update before it is looked at.
+ * has passed, makes the record {@code missing}. An upload in parts past {@code
+ * upload.multipart-lifetime} that was not completed is aborted, so its parts are dropped, and its
+ * record becomes {@code missing}. Several instances sharing the database look at each record once:
+ * a record is claimed with a conditional update before it is looked at.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -37,6 +39,7 @@ public class Sweeper {
   @Resource ManagedScheduledExecutorService executor;
 
   @Inject Uploads uploads;
+  @Inject MultipartUploads parts;
   @Inject RecordSettings settings;
 
   Clock clock = Clock.systemUTC();
@@ -71,6 +74,9 @@ public class Sweeper {
   }
 
   private void look(UploadRecord record, Instant now) {
+    if (parts.sweep(record, now)) {
+      return;
+    }
     Optional<UploadRecord> judged = uploads.verify(record);
     if (judged.isEmpty() && !now.isBefore(record.expiresAt().plus(settings.missingAfter()))) {
       uploads.transition(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadMethod;
@@ -17,6 +18,7 @@ public class UploadPage {
 
   @Inject SigningSettings settings;
   @Inject TicketIssuer issuer;
+  @Inject MultipartSettings multipart;
 
   private String accept;
   private long maxSize;
@@ -49,6 +51,14 @@ public class UploadPage {
   /** The types a form without JavaScript can upload: the allowed types named exactly. */
   public List<String> getFormContentTypes() {
     return issuer.formContentTypes();
+  }
+
+  /**
+   * Files larger than this go in parts; with {@code upload.method=post}, whose forms carry any
+   * allowed size, the largest upload, so none does.
+   */
+  public long getMultipartThreshold() {
+    return settings.method() == UploadMethod.PUT ? multipart.threshold() : settings.maxSize();
   }
 
   /** The largest upload in bytes. */

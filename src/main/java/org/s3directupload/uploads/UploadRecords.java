@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.s3directupload.limits.UsageLedger;
 import org.s3directupload.uploads.UploadRecord.State;
 
 /**
@@ -75,9 +76,22 @@ final class UploadRecords {
 
   /** Writes a new record in a transaction of its own. */
   void insert(UploadRecord record) throws SQLException {
+    insert(connection -> insert(connection, record));
+  }
+
+  /** Runs {@code write} in a transaction of its own: all of it or nothing. */
+  void insert(UsageLedger.InTransaction write) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(true);
-      insert(connection, record);
+      connection.setAutoCommit(false);
+      try {
+        write.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
     }
   }
 

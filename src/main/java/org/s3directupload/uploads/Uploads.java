@@ -26,6 +26,7 @@ import org.s3directupload.config.SettingReader;
 import org.s3directupload.errors.ErrorCode;
 import org.s3directupload.limits.LimitSettings;
 import org.s3directupload.limits.UploadLimits;
+import org.s3directupload.limits.UsageLedger;
 import org.s3directupload.signing.AcceptedUpload;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -70,6 +72,7 @@ public class Uploads {
   Clock clock = Clock.systemUTC();
 
   private volatile UploadRecords records;
+  private volatile MultipartRecords multipart;
   private volatile boolean prepared;
   private boolean sameDatabase;
 
@@ -103,6 +106,7 @@ public class Uploads {
   void open(DataSource dataSource, boolean shared) {
     sameDatabase = shared;
     records = new UploadRecords(dataSource);
+    multipart = new MultipartRecords(dataSource);
     prepare();
   }
 
@@ -131,24 +135,16 @@ public class Uploads {
   public UploadTicket issue(String person, UploadRequest request) {
     AcceptedUpload upload = issuer.accept(request); // a refused request counts against no limit
     UploadTicket ticket = issuer.issue(person, upload);
-    Instant now = clock.instant();
     UploadRecord record =
-        new UploadRecord(
+        issuedRecord(
             ticket.id(),
             person,
             ticket.key(),
-            upload.displayName(),
-            upload.contentType(),
+            upload,
             upload.size(),
             upload.checksumSha256(),
-            signing.signatureVersion().code(),
-            signing.store().sse().headerValue(),
-            signing.store().sseKmsKeyId(),
-            now,
-            ticket.expiresAt(),
-            State.ISSUED,
-            now,
-            List.of());
+            clock.instant(),
+            ticket.expiresAt());
     reserveAndRecord(person, upload.size(), record);
     return ticket;
   }
@@ -165,36 +161,70 @@ public class Uploads {
       String person, String contentType, UnaryOperator<String> redirectFor) {
     AcceptedUpload upload = issuer.acceptForm(contentType);
     UploadTicket ticket = issuer.issueForm(person, upload, redirectFor);
-    Instant now = clock.instant();
     UploadRecord record =
-        new UploadRecord(
+        issuedRecord(
             ticket.id(),
             person,
             ticket.key(),
-            upload.displayName(),
-            upload.contentType(),
+            upload,
             UploadRecord.SIZE_NOT_DECLARED,
             Optional.empty(),
-            signing.signatureVersion().code(),
-            signing.store().sse().headerValue(),
-            signing.store().sseKmsKeyId(),
-            now,
-            ticket.expiresAt(),
-            State.ISSUED,
-            now,
-            List.of());
+            clock.instant(),
+            ticket.expiresAt());
     reserveAndRecord(person, signing.maxSize(), record);
     return ticket;
   }
 
+  /** A new record in state {@code issued}, as a ticket for {@code upload} is issued. */
+  UploadRecord issuedRecord(
+      String id,
+      String person,
+      String key,
+      AcceptedUpload upload,
+      long size,
+      Optional<String> checksumSha256,
+      Instant now,
+      Instant expiresAt) {
+    return new UploadRecord(
+        id,
+        person,
+        key,
+        upload.displayName(),
+        upload.contentType(),
+        size,
+        checksumSha256,
+        signing.signatureVersion().code(),
+        signing.store().sse().headerValue(),
+        signing.store().sseKmsKeyId(),
+        now,
+        expiresAt,
+        State.ISSUED,
+        now,
+        List.of());
+  }
+
   private void reserveAndRecord(String person, long bytes, UploadRecord record) {
+    reserveAndRecord(person, bytes, record, connection -> {});
+  }
+
+  /**
+   * Counts {@code bytes} against the person's limits and writes the record, and what {@code also}
+   * writes with it: all or nothing (one transaction when the limits share the records' database).
+   */
+  void reserveAndRecord(
+      String person, long bytes, UploadRecord record, UsageLedger.InTransaction also) {
     UploadRecords store = records();
+    UsageLedger.InTransaction write =
+        connection -> {
+          UploadRecords.insert(connection, record);
+          also.run(connection);
+        };
     if (sameDatabase) {
-      limits.reserve(person, bytes, connection -> UploadRecords.insert(connection, record));
+      limits.reserve(person, bytes, write);
     } else {
       limits.reserve(person, bytes);
       try {
-        store.insert(record);
+        store.insert(write);
       } catch (SQLException e) {
         throw unavailable(e);
       }
@@ -346,6 +376,9 @@ public class Uploads {
     if (record.state() == State.DELETED) {
       return record;
     }
+    if (record.state() == State.ISSUED) {
+      inParts(record).ifPresent(this::abort);
+    }
     try {
       s3.deleteObject(b -> b.bucket(signing.store().bucket()).key(record.key()));
     } catch (SdkException e) {
@@ -358,6 +391,45 @@ public class Uploads {
         clock.instant(),
         record.problems());
     return reread(record.id());
+  }
+
+  /** The parts of a record uploaded in parts; empty for a single PUT. */
+  Optional<MultipartRecords.Multipart> inParts(UploadRecord record) {
+    try {
+      records(); // prepared
+      return multipart.find(record.id(), record.size());
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Counts part URLs signed for an upload in parts, unless that would pass {@code most}. */
+  boolean countSignedParts(String id, int parts, int most) {
+    try {
+      return multipart.countSigned(id, parts, most);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Aborts an unfinished multipart upload in the store, which drops its parts; one the store no
+   * longer has is already gone.
+   */
+  void abort(MultipartRecords.Multipart parts) {
+    UploadRecord record = reread(parts.id());
+    try {
+      s3.abortMultipartUpload(
+          b -> b.bucket(signing.store().bucket()).key(record.key()).uploadId(parts.uploadId()));
+    } catch (NoSuchUploadException e) {
+      // completed or aborted already
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw storageUnavailable(e);
+      }
+    } catch (SdkException e) {
+      throw storageUnavailable(e);
+    }
   }
 
   /** The sweeper's access to the records. */
@@ -390,7 +462,7 @@ public class Uploads {
     }
   }
 
-  private static RecordsUnavailable unavailable(SQLException e) {
+  static RecordsUnavailable unavailable(SQLException e) {
     return new RecordsUnavailable(
         ErrorCode.RECORDS_UNAVAILABLE,
         "The uploads' records cannot be used",
@@ -399,7 +471,7 @@ public class Uploads {
         e);
   }
 
-  private RecordsUnavailable storageUnavailable(SdkException e) {
+  RecordsUnavailable storageUnavailable(SdkException e) {
     return storageUnavailable(e, signing.store().timeouts());
   }
 

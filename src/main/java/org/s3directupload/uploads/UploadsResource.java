@@ -42,7 +42,11 @@ public class UploadsResource {
   /** A request is four short fields; anything much larger is not one. */
   static final int LARGEST_BODY = 16 * 1024;
 
+  /** Listing every part of a 10,000-part upload with its ETag takes about 600 KB. */
+  static final int LARGEST_COMPLETION = 1024 * 1024;
+
   @Inject Uploads uploads;
+  @Inject MultipartUploads parts;
 
   /** The signed-in person: a method parameter, so that one instance serves every request. */
   private static String person(SecurityContext security) {
@@ -54,7 +58,9 @@ public class UploadsResource {
   @APIResponse(
       responseCode = "201",
       description =
-          "the ticket: id, key, method, url, expiresAt, and headers (PUT) or form fields (POST)")
+          "the ticket: id, key, method, url, expiresAt, and headers (PUT) or form fields (POST);"
+              + " for a file in parts id, key, method MULTIPART, size, partSize, partCount,"
+              + " parallelParts, expiresAt")
   @APIResponse(
       responseCode = "400",
       description = "the request is malformed",
@@ -77,8 +83,12 @@ public class UploadsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Context SecurityContext security, InputStream body) {
     UploadRequest request = UploadRequest.fromJson(RequestBodies.readUtf8(body, LARGEST_BODY));
+    String person = person(security);
     return noStore(Response.status(Response.Status.CREATED))
-        .entity(uploads.issue(person(security), request).toJson())
+        .entity(
+            parts.inParts(request)
+                ? parts.issue(person, request)
+                : uploads.issue(person, request).toJson())
         .build();
   }
 
@@ -128,8 +138,60 @@ public class UploadsResource {
   @Path("{id}/complete")
   public Response complete(
       @Context SecurityContext security, @PathParam("id") String id, InputStream body) {
-    RequestBodies.readUtf8(body, LARGEST_BODY); // {} or nothing; only its size matters
-    return noStore(Response.ok()).entity(uploads.complete(person(security), id).toJson()).build();
+    String text = RequestBodies.readUtf8(body, LARGEST_COMPLETION);
+    String person = person(security);
+    // a single PUT's body is {} or nothing; an upload in parts lists its parts
+    UploadRecord record =
+        text.contains("\"parts\"")
+            ? parts.complete(person, id, text)
+            : uploads.complete(person, id);
+    return noStore(Response.ok()).entity(record.toJson()).build();
+  }
+
+  /** URLs for some parts of an open upload in parts, each bound to its length and SHA-256. */
+  @Operation(summary = "Signs parts of an upload in parts")
+  @APIResponse(
+      responseCode = "200",
+      description = "{parts: [{partNumber, url, headers, expiresAt}]}")
+  @APIResponse(
+      responseCode = "400",
+      description = "parts malformed, or the upload is not in parts",
+      content = @Content(schema = @Schema(ref = ErrorBody.SCHEMA)))
+  @APIResponse(responseCode = "404", ref = "NotYours")
+  @APIResponse(
+      responseCode = "409",
+      description = "the upload is no longer open",
+      content = @Content(schema = @Schema(ref = ErrorBody.SCHEMA)))
+  @APIResponse(
+      responseCode = "429",
+      description = "this upload's part signing limit is used up",
+      content = @Content(schema = @Schema(ref = ErrorBody.SCHEMA)))
+  @APIResponse(responseCode = "401", ref = "NotSignedIn")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @POST
+  @Path("{id}/parts")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response signParts(
+      @Context SecurityContext security, @PathParam("id") String id, InputStream body) {
+    String text = RequestBodies.readUtf8(body, LARGEST_BODY);
+    return noStore(Response.ok()).entity(parts.signParts(person(security), id, text)).build();
+  }
+
+  /** The parts the store has of an open upload in parts, for a page that resumes it. */
+  @Operation(summary = "The parts the storage has of an upload in parts")
+  @APIResponse(responseCode = "200", description = "{parts: [{partNumber, etag, size}]}")
+  @APIResponse(responseCode = "404", ref = "NotYours")
+  @APIResponse(
+      responseCode = "409",
+      description = "the upload is no longer open",
+      content = @Content(schema = @Schema(ref = ErrorBody.SCHEMA)))
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  @APIResponse(responseCode = "401", ref = "NotSignedIn")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @GET
+  @Path("{id}/parts")
+  public Response listParts(@Context SecurityContext security, @PathParam("id") String id) {
+    return noStore(Response.ok()).entity(parts.listParts(person(security), id)).build();
   }
 
   /** A 303 to a short-lived link that downloads the stored file with its own name. */
