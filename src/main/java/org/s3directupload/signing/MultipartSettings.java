@@ -49,7 +49,7 @@ public record MultipartSettings(
         reader.wholeNumber(Key.PART_SIZE, PartPlan.MIN_PART_SIZE, PartPlan.MAX_PART_SIZE, "bytes");
     int parallel = (int) reader.wholeNumber(Key.PARALLEL_PARTS, 1, 16, "parts");
     Duration lifetime =
-        reader.duration(Key.MULTIPART_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(30), "P1D");
+        reader.duration(Key.MULTIPART_LIFETIME, Duration.ofSeconds(10), Duration.ofDays(30), "P1D");
     int days = (int) reader.wholeNumber(Key.INCOMPLETE_UPLOAD_DAYS, 1, 3650, "days");
     if (days * 86_400L < lifetime.toSeconds()) {
       throw new InvalidSettingException(

@@ -150,7 +150,7 @@ class UploadsApiIT {
 
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("data-accept=\"application/pdf\""), page.body());
-    assertTrue(page.body().contains("data-max-size=\"10485760\""), page.body());
+    assertTrue(page.body().contains("data-max-size=\"41943040\""), page.body());
     assertTrue(page.body().contains("accept=\"application/pdf\""), page.body());
     assertTrue(page.body().contains("10 MB"), page.body());
     assertTrue(page.body().contains("aria-live=\"polite\""), page.body());
