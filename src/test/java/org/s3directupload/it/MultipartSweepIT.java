@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class MultipartSweepIT {
         if (!record.getString("state").equals("issued")) {
           break;
         }
-        Thread.sleep(Duration.ofMillis(500));
+        Thread.sleep(500);
       }
       assertEquals("missing", record.getString("state"), record.toString());
       assertTrue(
