@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.s3directupload.config.TestSettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 
 class BucketDocumentsTest {
 
   /** The documents for the shipped defaults with {@code kv} on top. */
   private static BucketDocuments documents(String... kv) {
-    return BucketDocuments.forSettings(TestSettings.signing(kv), TestSettings.origins(kv));
+    SigningSettings settings = TestSettings.signing(kv);
+    return BucketDocuments.forSettings(
+        settings,
+        MultipartSettings.read(TestSettings.reader(kv), settings),
+        TestSettings.origins(kv));
   }
 
   private static List<String> strings(JsonObject object, String name) {

@@ -17,6 +17,7 @@ import org.s3directupload.bucket.Finding;
 import org.s3directupload.bucket.Finding.Status;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.devstore.DevStore;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
@@ -243,7 +244,7 @@ class BucketDoctorStoresIT {
     try (DevStore store = DevStore.start(settings, origins, Integer.getInteger("it.store2.port"))) {
       Map<String, Finding> wrong = byCheck(examine(settings, origins, "not-the-secret"));
       Map<String, Finding> bare = byCheck(examine(settings, origins, DevStore.SECRET_KEY));
-      store.applySetup();
+      store.applySetup(shippedMultipart(settings));
       Map<String, Finding> withDefault = byCheck(examine(settings, origins, DevStore.SECRET_KEY));
 
       assertStatus(Status.FAIL, wrong.get("bucket-reachable"));
@@ -267,12 +268,18 @@ class BucketDoctorStoresIT {
     }
   }
 
+  /** The shipped multipart settings: these tests set no multipart key. */
+  private static MultipartSettings shippedMultipart(SigningSettings settings) {
+    return MultipartSettings.read(TestSettings.reader(), settings);
+  }
+
   private static List<Finding> examine(SigningSettings settings, Origins origins, String secret) {
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create(DevStore.ACCESS_KEY, secret));
     try (S3Client client = StorageClients.newClient(settings.store(), credentials)) {
       TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
-      return new BucketDoctor(settings, origins, client, issuer).examine();
+      return new BucketDoctor(settings, shippedMultipart(settings), origins, client, issuer)
+          .examine();
     }
   }
 }
