@@ -187,4 +187,30 @@ class BucketDocumentsTest {
           Boolean.parseBoolean(modeAndKey[1]), rule.getBoolean("BucketKeyEnabled"), modeAndKey[0]);
     }
   }
+
+  @Test
+  void lifecycleRuleAbortsUnfinishedUploadsUnderTheKeyPrefixAfterTheConfiguredDays() {
+    BucketDocuments cut =
+        documents("upload.key-prefix", "team-a/incoming/", "upload.incomplete-upload-days", "5");
+
+    assertEquals(
+        "{\"Rules\":[{\"ID\":\"s3-direct-upload-abort-incomplete-multipart\","
+            + "\"Filter\":{\"Prefix\":\"team-a/incoming/\"},\"Status\":\"Enabled\","
+            + "\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":5}}]}",
+        cut.lifecycle().toString());
+    assertEquals(cut.lifecycle().getJsonArray("Rules").getJsonObject(0), cut.lifecycleRule());
+  }
+
+  @Test
+  void lifecycleRuleUsesTheShippedThreeDaysAndIsAmongThePrintedDocuments() {
+    JsonObject printed = documents().toJson();
+
+    assertEquals(
+        List.of("cors", "policy", "encryption", "publicAccessBlock", "lifecycle"),
+        List.copyOf(printed.keySet()));
+    JsonObject rule = printed.getJsonObject("lifecycle").getJsonArray("Rules").getJsonObject(0);
+    assertEquals(
+        3, rule.getJsonObject("AbortIncompleteMultipartUpload").getInt("DaysAfterInitiation"));
+    assertEquals("uploads/", rule.getJsonObject("Filter").getString("Prefix"));
+  }
 }
