@@ -11,6 +11,7 @@ import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.StandaloneConfig;
 import org.s3directupload.json.Jsons;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
@@ -37,7 +38,7 @@ public final class BucketCommand {
       System.err.println(
           "Usage: bucket.sh print|apply|doctor\n"
               + "  print   the bucket documents (CORS rule, policy, default encryption,"
-              + " public-access block) as JSON\n"
+              + " public-access block, lifecycle rule) as JSON\n"
               + "  apply   apply them to the bucket, merging with what is there\n"
               + "  doctor  check the live bucket the way browsers and S3 see it\n"
               + "Settings: the application's upload.* keys as UPLOAD_* environment variables or"
@@ -45,10 +46,12 @@ public final class BucketCommand {
       System.exit(2);
     }
     SigningSettings settings;
+    MultipartSettings multipart;
     Origins origins;
     try {
       SettingReader reader = StandaloneConfig.reader();
       settings = SigningSettings.read(reader, StoreSettings.read(reader));
+      multipart = MultipartSettings.read(reader, settings);
       origins = Origins.read(reader);
     } catch (InvalidSettingException e) {
       System.err.println(e.getMessage());
@@ -56,14 +59,15 @@ public final class BucketCommand {
       return;
     }
     if (command.equals("print")) {
-      System.out.println(pretty(BucketDocuments.forSettings(settings, origins).toJson()));
+      System.out.println(
+          pretty(BucketDocuments.forSettings(settings, multipart, origins).toJson()));
       return;
     }
     try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         S3Client s3 = StorageClients.newClient(settings.store(), credentials)) {
       boolean failed;
       if (command.equals("apply")) {
-        List<SetupStep> steps = new BucketSetup(s3, settings, origins).apply();
+        List<SetupStep> steps = new BucketSetup(s3, settings, multipart, origins).apply();
         steps.forEach(
             step ->
                 System.out.printf(
@@ -71,7 +75,8 @@ public final class BucketCommand {
         failed = steps.stream().anyMatch(step -> step.outcome() == SetupStep.Outcome.FAILED);
       } else {
         TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
-        List<Finding> findings = new BucketDoctor(settings, origins, s3, issuer).examine();
+        List<Finding> findings =
+            new BucketDoctor(settings, multipart, origins, s3, issuer).examine();
         for (Finding finding : findings) {
           System.out.printf("%-5s %s%n", finding.status().code().toUpperCase(), finding.check());
           System.out.printf("      observed: %s%n", finding.observed());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.s3directupload.bucket.BucketDefaults.DefaultEncryption;
 import org.s3directupload.bucket.BucketDefaults.PublicAccessBlock;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StoreTimeouts;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
  * Checks the live bucket from the outside, the way a browser and S3 will see it, and says in plain
  * words what to change: first that the bucket is reachable, then the clock, the signature version,
  * the CORS preflights, a canary upload through a real ticket, an unencrypted PUT against the bucket
- * policy, default encryption and the public-access block. Canaries are written under {@code
- * {prefix}.doctor/} and always deleted.
+ * policy, default encryption, the public-access block and the lifecycle rule that aborts unfinished
+ * multipart uploads. Canaries are written under {@code {prefix}.doctor/} and always deleted.
  */
 @ApplicationScoped
 public class BucketDoctor {
@@ -33,9 +34,11 @@ public class BucketDoctor {
           new CanaryUpload(),
           new EncryptionEnforced(),
           new DefaultEncryption(),
-          new PublicAccessBlock());
+          new PublicAccessBlock(),
+          new AbortIncompleteUploads());
 
   private SigningSettings settings;
+  private MultipartSettings multipart;
   private Origins origins;
   private S3Client s3;
   private TicketIssuer issuer;
@@ -45,16 +48,27 @@ public class BucketDoctor {
   protected BucketDoctor() {}
 
   @Inject
-  public BucketDoctor(SigningSettings settings, Origins origins, S3Client s3, TicketIssuer issuer) {
-    this(settings, origins, s3, issuer, Clock.systemUTC());
+  public BucketDoctor(
+      SigningSettings settings,
+      MultipartSettings multipart,
+      Origins origins,
+      S3Client s3,
+      TicketIssuer issuer) {
+    this(settings, multipart, origins, s3, issuer, Clock.systemUTC());
   }
 
   /**
    * @param clock this server's time, as the clock check compares it with the store's
    */
   public BucketDoctor(
-      SigningSettings settings, Origins origins, S3Client s3, TicketIssuer issuer, Clock clock) {
+      SigningSettings settings,
+      MultipartSettings multipart,
+      Origins origins,
+      S3Client s3,
+      TicketIssuer issuer,
+      Clock clock) {
     this.settings = settings;
+    this.multipart = multipart;
     this.origins = origins;
     this.s3 = s3;
     this.issuer = issuer;
@@ -86,8 +100,9 @@ public class BucketDoctor {
       Examination exam =
           new Examination(
               settings,
+              multipart,
               origins,
-              BucketDocuments.forSettings(settings, origins),
+              BucketDocuments.forSettings(settings, multipart, origins),
               s3,
               issuer,
               newHttpClient(settings.store().timeouts()),

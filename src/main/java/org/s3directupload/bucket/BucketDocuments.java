@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.s3directupload.json.Jsons;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
 import org.s3directupload.storage.ServerSideEncryption;
@@ -12,10 +13,11 @@ import org.s3directupload.storage.StoreSettings;
 import org.s3directupload.web.Origins;
 
 /**
- * The four documents a bucket needs so that it agrees with the tickets, in the JSON forms the S3
+ * The five documents a bucket needs so that it agrees with the tickets, in the JSON forms the S3
  * API and the AWS CLI take ({@code put-bucket-cors}, {@code put-bucket-policy}, {@code
- * put-bucket-encryption}, {@code put-public-access-block}). Everything comes from the settings and
- * from {@link TicketHeaders}: there is no second list of headers.
+ * put-bucket-encryption}, {@code put-public-access-block}, {@code
+ * put-bucket-lifecycle-configuration}). Everything comes from the settings and from {@link
+ * TicketHeaders}: there is no second list of headers.
  *
  * @param cors one rule: the allowed origins, the upload method ({@code PUT}, or {@code POST} with
  *     {@code upload.method=post}), exactly the ticket headers (none for a form), {@code ETag}
@@ -24,9 +26,16 @@ import org.s3directupload.web.Origins;
  *     so applying merges instead of replacing
  * @param encryption default encryption matching {@code upload.sse}
  * @param publicAccessBlock all four flags on
+ * @param lifecycle one rule, {@value #LIFECYCLE_RULE_ID}: multipart uploads under the key prefix
+ *     that are still unfinished {@code upload.incomplete-upload-days} after they started are
+ *     aborted, which deletes their parts; applying merges it with the bucket's other rules by ID
  */
 public record BucketDocuments(
-    JsonObject cors, JsonObject policy, JsonObject encryption, JsonObject publicAccessBlock) {
+    JsonObject cors,
+    JsonObject policy,
+    JsonObject encryption,
+    JsonObject publicAccessBlock,
+    JsonObject lifecycle) {
 
   /** The id of the application's CORS rule; other rules in the bucket are left alone. */
   public static final String CORS_RULE_ID = "s3-direct-upload";
@@ -37,17 +46,27 @@ public record BucketDocuments(
   /** How long browsers may cache a preflight answer. */
   public static final int CORS_MAX_AGE_SECONDS = 3000;
 
-  public static BucketDocuments forSettings(SigningSettings settings, Origins origins) {
+  /** The id of the application's lifecycle rule; other rules in the bucket are left alone. */
+  public static final String LIFECYCLE_RULE_ID = "s3-direct-upload-abort-incomplete-multipart";
+
+  public static BucketDocuments forSettings(
+      SigningSettings settings, MultipartSettings multipart, Origins origins) {
     return new BucketDocuments(
         corsFor(settings, origins),
         policyFor(settings.store()),
         encryptionFor(settings.store()),
-        allBlocksOn());
+        allBlocksOn(),
+        lifecycleFor(settings.keyPrefix(), multipart.incompleteUploadDays()));
   }
 
   /** The application's CORS rule alone. */
   public JsonObject corsRule() {
     return cors.getJsonArray("CORSRules").getJsonObject(0);
+  }
+
+  /** The application's lifecycle rule alone. */
+  public JsonObject lifecycleRule() {
+    return lifecycle.getJsonArray("Rules").getJsonObject(0);
   }
 
   public JsonObject toJson() {
@@ -56,6 +75,7 @@ public record BucketDocuments(
         .add("policy", policy)
         .add("encryption", encryption)
         .add("publicAccessBlock", publicAccessBlock)
+        .add("lifecycle", lifecycle)
         .build();
   }
 
@@ -153,6 +173,24 @@ public record BucketDocuments(
                         // does not support bucket keys with DSSE-KMS
                         .add("BucketKeyEnabled", settings.sse() == ServerSideEncryption.AWS_KMS)))
         .build();
+  }
+
+  /**
+   * Parts of a multipart upload that is never completed or aborted stay in the bucket, billed and
+   * in no listing; the application's sweeper aborts those it knows of, this rule everything the
+   * sweeper missed (an application that was down, a crashed instance).
+   */
+  private static JsonObject lifecycleFor(String keyPrefix, int days) {
+    JsonObject rule =
+        Jsons.createObjectBuilder()
+            .add("ID", LIFECYCLE_RULE_ID)
+            .add("Filter", Jsons.createObjectBuilder().add("Prefix", keyPrefix))
+            .add("Status", "Enabled")
+            .add(
+                "AbortIncompleteMultipartUpload",
+                Jsons.createObjectBuilder().add("DaysAfterInitiation", days))
+            .build();
+    return Jsons.createObjectBuilder().add("Rules", Jsons.createArrayBuilder().add(rule)).build();
   }
 
   private static JsonObject allBlocksOn() {

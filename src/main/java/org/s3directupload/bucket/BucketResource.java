@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.s3directupload.json.Jsons;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,19 +31,22 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class BucketResource {
 
   @Inject SigningSettings settings;
+  @Inject MultipartSettings multipart;
   @Inject Origins origins;
   @Inject S3Client s3;
   @Inject BucketDoctor doctor;
 
   @Operation(
-      summary = "The bucket documents: CORS rule, policy, default encryption, public-access block")
+      summary =
+          "The bucket documents: CORS rule, policy, default encryption, public-access block,"
+              + " lifecycle rule")
   @APIResponse(responseCode = "200", description = "the documents")
   @APIResponse(responseCode = "401", ref = "NotSignedIn")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @GET
   @Path("setup")
   public JsonObject documents() {
-    return BucketDocuments.forSettings(settings, origins).toJson();
+    return BucketDocuments.forSettings(settings, multipart, origins).toJson();
   }
 
   @Operation(summary = "Applies the bucket documents")
@@ -54,7 +58,9 @@ public class BucketResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject apply() {
     JsonArrayBuilder steps = Jsons.createArrayBuilder();
-    new BucketSetup(s3, settings, origins).apply().forEach(step -> steps.add(step.toJson()));
+    new BucketSetup(s3, settings, multipart, origins)
+        .apply()
+        .forEach(step -> steps.add(step.toJson()));
     return Jsons.createObjectBuilder().add("steps", steps).build();
   }
 

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.s3directupload.json.Jsons;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
 import org.s3directupload.web.Origins;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
@@ -24,10 +27,11 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * Applies the {@link BucketDocuments} to the bucket: idempotent (a document the bucket already has
- * is not written again), merging (other CORS rules and other policy statements stay), and honest
- * per document about what it did, including when the store does not implement an operation.
+ * is not written again), merging (other CORS rules, policy statements and lifecycle rules stay),
+ * and honest per document about what it did, including when the store does not implement an
+ * operation.
  *
- * <p>Longer than most classes here on purpose: four short steps, one per document, that share the
+ * <p>Longer than most classes here on purpose: five short steps, one per document, that share the
  * reading back, the merging and the translation of the store's refusals into words; apart, each
  * would repeat that sharing.
  */
@@ -35,16 +39,19 @@ public final class BucketSetup {
 
   private final S3Client s3;
   private final SigningSettings settings;
+  private final MultipartSettings multipart;
   private final Origins origins;
   private final String bucket;
   private final BucketDocuments documents;
 
-  public BucketSetup(S3Client s3, SigningSettings settings, Origins origins) {
+  public BucketSetup(
+      S3Client s3, SigningSettings settings, MultipartSettings multipart, Origins origins) {
     this.s3 = s3;
     this.settings = settings;
+    this.multipart = multipart;
     this.origins = origins;
     this.bucket = settings.store().bucket();
-    this.documents = BucketDocuments.forSettings(settings, origins);
+    this.documents = BucketDocuments.forSettings(settings, multipart, origins);
   }
 
   /** Applies every document, one after the other; a failure of one does not stop the others. */
@@ -53,7 +60,8 @@ public final class BucketSetup {
         step("cors", this::applyCors),
         step("policy", this::applyPolicy),
         step("encryption", this::applyEncryption),
-        step("publicAccessBlock", this::applyPublicAccessBlock));
+        step("publicAccessBlock", this::applyPublicAccessBlock),
+        step("lifecycle", this::applyLifecycle));
   }
 
   private SetupStep applyCors() {
@@ -279,6 +287,78 @@ public final class BucketSetup {
         "publicAccessBlock", SetupStep.Outcome.CHANGED, "Turned on all four public-access blocks.");
   }
 
+  private SetupStep applyLifecycle() {
+    LifecycleRule wanted = toSdkLifecycleRule(documents.lifecycleRule());
+    List<LifecycleRule> current = new ArrayList<>();
+    // a setting of the whole configuration, not of a rule: written back as read, or AWS would
+    // reset it to its default for the other rules' transitions
+    String transitionMinimumSize = null;
+    try {
+      var read = s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket));
+      current.addAll(read.rules());
+      transitionMinimumSize = read.transitionDefaultMinimumObjectSizeAsString();
+    } catch (S3Exception e) {
+      if (!"NoSuchLifecycleConfiguration".equals(S3Errors.code(e))) {
+        throw e;
+      }
+    }
+    LifecycleRule existing =
+        current.stream().filter(rule -> wanted.id().equals(rule.id())).findFirst().orElse(null);
+    String what =
+        "multipart uploads under '"
+            + settings.keyPrefix()
+            + "' still unfinished "
+            + AbortIncompleteUploads.inDays(multipart.incompleteUploadDays())
+            + " after they started are aborted and their parts deleted";
+    if (wanted.equals(existing)) {
+      return new SetupStep(
+          "lifecycle",
+          SetupStep.Outcome.UNCHANGED,
+          "The rule '" + wanted.id() + "' is already there: " + what + ".");
+    }
+    // our rule where it was, or added at the end; every other rule exactly as read
+    List<LifecycleRule> merged = new ArrayList<>();
+    current.forEach(rule -> merged.add(wanted.id().equals(rule.id()) ? wanted : rule));
+    if (existing == null) {
+      merged.add(wanted);
+    }
+    String minimumSize = transitionMinimumSize;
+    s3.putBucketLifecycleConfiguration(
+        b ->
+            b.bucket(bucket)
+                .transitionDefaultMinimumObjectSize(minimumSize)
+                .lifecycleConfiguration(c -> c.rules(merged)));
+    int others = merged.size() - 1;
+    return new SetupStep(
+        "lifecycle",
+        SetupStep.Outcome.CHANGED,
+        (existing == null ? "Added" : "Replaced")
+            + " the rule '"
+            + wanted.id()
+            + "': "
+            + what
+            + (others == 0
+                ? "."
+                : "; kept the bucket's "
+                    + others
+                    + " other "
+                    + (others == 1 ? "rule." : "rules.")));
+  }
+
+  /** The SDK's form of the lifecycle rule document. */
+  public static LifecycleRule toSdkLifecycleRule(JsonObject rule) {
+    return LifecycleRule.builder()
+        .id(rule.getString("ID"))
+        .filter(f -> f.prefix(rule.getJsonObject("Filter").getString("Prefix")))
+        .status(ExpirationStatus.fromValue(rule.getString("Status")))
+        .abortIncompleteMultipartUpload(
+            a ->
+                a.daysAfterInitiation(
+                    rule.getJsonObject("AbortIncompleteMultipartUpload")
+                        .getInt("DaysAfterInitiation")))
+        .build();
+  }
+
   /** Runs one document's step, turning the store's refusals into a step a person can act on. */
   private SetupStep step(String document, Supplier<SetupStep> action) {
     try {
@@ -347,6 +427,17 @@ public final class BucketSetup {
               + " tickets still request "
               + settings.store().sse().headerValue()
               + "; configure encryption at rest in the store itself for anything else.";
+      case "lifecycle" ->
+          "The store does not implement bucket lifecycle rules (501), so the rule that aborts"
+              + " unfinished multipart uploads could not be applied. Parts of an upload that is"
+              + " never finished stay in the store, taking space, and appear in no listing of"
+              + " objects. If the store has its own clean-up of incomplete multipart uploads, set"
+              + " it to abort those under '"
+              + settings.keyPrefix()
+              + "' after "
+              + AbortIncompleteUploads.inDays(multipart.incompleteUploadDays())
+              + "; otherwise only the application's sweeper aborts them, and only those it"
+              + " started.";
       default ->
           "The store does not implement public-access blocks (501). Make sure the store grants no"
               + " anonymous access to this bucket (no public ACLs or policies).";

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
@@ -17,13 +18,15 @@ import org.s3directupload.web.Origins;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * What the checks of one doctor run share: the settings the tickets are signed with, the origins,
- * the documents the bucket should hold, the clients, the clock, and the run's canaries.
+ * What the checks of one doctor run share: the settings the tickets are signed with, the multipart
+ * settings, the origins, the documents the bucket should hold, the clients, the clock, and the
+ * run's canaries.
  *
  * @param http for what the SDK cannot send: preflights, and PUTs exactly as a browser sends them
  */
 record Examination(
     SigningSettings settings,
+    MultipartSettings multipart,
     Origins origins,
     BucketDocuments documents,
     S3Client s3,

@@ -7,7 +7,8 @@ import org.s3directupload.json.Jsons;
 /**
  * What applying one document did.
  *
- * @param document {@code cors}, {@code policy}, {@code encryption} or {@code publicAccessBlock}
+ * @param document {@code cors}, {@code policy}, {@code encryption}, {@code publicAccessBlock} or
+ *     {@code lifecycle}
  * @param outcome what happened
  * @param message what it means and, when something is left to do, what to do
  */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.config.TestSettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
@@ -34,6 +35,7 @@ class BucketDoctorTest {
         BucketDoctor cut =
             new BucketDoctor(
                 settings,
+                MultipartSettings.read(TestSettings.reader(), settings),
                 TestSettings.origins(),
                 s3,
                 TicketIssuer.forSettings(settings, CREDENTIALS, Clock.systemUTC()));

@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.s3directupload.config.TestSettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 
 class BucketDocumentsTest {
 
   /** The documents for the shipped defaults with {@code kv} on top. */
   private static BucketDocuments documents(String... kv) {
-    return BucketDocuments.forSettings(TestSettings.signing(kv), TestSettings.origins(kv));
+    SigningSettings settings = TestSettings.signing(kv);
+    return BucketDocuments.forSettings(
+        settings,
+        MultipartSettings.read(TestSettings.reader(kv), settings),
+        TestSettings.origins(kv));
   }
 
   private static List<String> strings(JsonObject object, String name) {
@@ -181,5 +186,31 @@ class BucketDocumentsTest {
       assertEquals(
           Boolean.parseBoolean(modeAndKey[1]), rule.getBoolean("BucketKeyEnabled"), modeAndKey[0]);
     }
+  }
+
+  @Test
+  void lifecycleRuleAbortsUnfinishedUploadsUnderTheKeyPrefixAfterTheConfiguredDays() {
+    BucketDocuments cut =
+        documents("upload.key-prefix", "team-a/incoming/", "upload.incomplete-upload-days", "5");
+
+    assertEquals(
+        "{\"Rules\":[{\"ID\":\"s3-direct-upload-abort-incomplete-multipart\","
+            + "\"Filter\":{\"Prefix\":\"team-a/incoming/\"},\"Status\":\"Enabled\","
+            + "\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":5}}]}",
+        cut.lifecycle().toString());
+    assertEquals(cut.lifecycle().getJsonArray("Rules").getJsonObject(0), cut.lifecycleRule());
+  }
+
+  @Test
+  void lifecycleRuleUsesTheShippedThreeDaysAndIsAmongThePrintedDocuments() {
+    JsonObject printed = documents().toJson();
+
+    assertEquals(
+        List.of("cors", "policy", "encryption", "publicAccessBlock", "lifecycle"),
+        List.copyOf(printed.keySet()));
+    JsonObject rule = printed.getJsonObject("lifecycle").getJsonArray("Rules").getJsonObject(0);
+    assertEquals(
+        3, rule.getJsonObject("AbortIncompleteMultipartUpload").getInt("DaysAfterInitiation"));
+    assertEquals("uploads/", rule.getJsonObject("Filter").getString("Prefix"));
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.s3directupload.bucket.BucketDocuments;
 import org.s3directupload.devstore.DevSettings;
 import org.s3directupload.errors.ErrorCode;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.TicketHeaders;
 
 /** The guide, the reference in docs/ and the sample documents say what the code does. */
@@ -92,7 +93,11 @@ class DocumentationTest {
   @ValueSource(strings = {"aws", "s3-compatible"})
   void sampleBucketDocumentsAreTheGeneratedOnes(String directory) throws Exception {
     DevSettings sample = sampleSettings(directory);
-    BucketDocuments generated = BucketDocuments.forSettings(sample.signing(), sample.origins());
+    BucketDocuments generated =
+        BucketDocuments.forSettings(
+            sample.signing(),
+            MultipartSettings.read(sample.reader(), sample.signing()),
+            sample.origins());
     Path dir = Path.of("server-config", directory);
     String regenerate =
         " is stale: regenerate it with `env $(grep UPLOAD_ server-config/"

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.s3directupload.config.InvalidSettingException;
 import org.s3directupload.identity.IdentitySettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.storage.StoreSettings;
 import org.s3directupload.web.Origins;
@@ -55,9 +56,11 @@ public final class DevServer {
         DEMO_USER + ":" + DEMO_PASSWORD + ":uploader+upload-admin");
     DevSettings dev = DevSettings.of(forStore, System.getenv());
     SigningSettings settings;
+    MultipartSettings multipart;
     Origins origins;
     try {
       settings = dev.signing();
+      multipart = MultipartSettings.read(dev.reader(), settings);
       origins = dev.origins();
     } catch (InvalidSettingException e) {
       System.err.println(e.getMessage());
@@ -68,7 +71,7 @@ public final class DevServer {
     Instant started = Instant.now();
     DevStore store = DevStore.start(settings, origins, storePort);
     String setup =
-        store.applySetup().stream()
+        store.applySetup(multipart).stream()
             .map(step -> step.document() + " " + step.outcome().code())
             .collect(Collectors.joining(", "));
     Map<String, String> environment = new LinkedHashMap<>(dev.asEnvironment());

@@ -10,6 +10,7 @@ import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.s3directupload.bucket.BucketSetup;
 import org.s3directupload.bucket.SetupStep;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketHeaders;
 import org.s3directupload.web.Origins;
@@ -116,9 +117,9 @@ public final class DevStore implements AutoCloseable {
    * CORS, policy or public-access block APIs, and says so), so that the first doctor run shows only
    * what is really missing.
    */
-  public List<SetupStep> applySetup() {
+  public List<SetupStep> applySetup(MultipartSettings multipart) {
     try (S3Client client = client()) {
-      return new BucketSetup(client, settings, origins).apply();
+      return new BucketSetup(client, settings, multipart, origins).apply();
     }
   }
 

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.s3directupload.bucket.BucketDoctor;
 import org.s3directupload.bucket.Finding;
 import org.s3directupload.bucket.Finding.Status;
+import org.s3directupload.bucket.SetupStep;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.devstore.DevStore;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.storage.StorageClients;
@@ -125,6 +127,12 @@ class BucketDoctorStoresIT {
     assertStatus(Status.OK, reports);
     assertTrue(reports.observed().contains("reported as unencrypted"), reports.observed());
     assertStatus(Status.OK, findings.get("canary-upload"));
+    Finding lifecycle = findings.get("lifecycle-abort-incomplete");
+    assertStatus(Status.FAIL, lifecycle);
+    assertEquals(
+        "The bucket has no lifecycle rules, so nothing aborts multipart uploads that are never"
+            + " finished.",
+        lifecycle.observed());
     assertNoCanaryLeft("bare");
   }
 
@@ -243,7 +251,7 @@ class BucketDoctorStoresIT {
     try (DevStore store = DevStore.start(settings, origins, Integer.getInteger("it.store2.port"))) {
       Map<String, Finding> wrong = byCheck(examine(settings, origins, "not-the-secret"));
       Map<String, Finding> bare = byCheck(examine(settings, origins, DevStore.SECRET_KEY));
-      store.applySetup();
+      List<SetupStep> steps = store.applySetup(shippedMultipart(settings));
       Map<String, Finding> withDefault = byCheck(examine(settings, origins, DevStore.SECRET_KEY));
 
       assertStatus(Status.FAIL, wrong.get("bucket-reachable"));
@@ -264,7 +272,28 @@ class BucketDoctorStoresIT {
       assertStatus(Status.OK, withDefault.get("encryption-reports"));
       assertStatus(Status.WARN, withDefault.get("public-access-block"));
       assertTrue(withDefault.get("public-access-block").observed().contains("(501)"));
+      // S3Proxy 4.1.0 answers both GetBucketLifecycleConfiguration and the put with 501
+      SetupStep lifecycleStep = steps.get(4);
+      assertEquals("lifecycle", lifecycleStep.document());
+      assertEquals(
+          SetupStep.Outcome.NOT_SUPPORTED, lifecycleStep.outcome(), lifecycleStep.message());
+      assertTrue(
+          lifecycleStep
+              .message()
+              .startsWith(
+                  "The store does not implement bucket lifecycle rules (501), so the rule that"
+                      + " aborts unfinished multipart uploads could not be applied."),
+          lifecycleStep.message());
+      Finding lifecycle = withDefault.get("lifecycle-abort-incomplete");
+      assertStatus(Status.WARN, lifecycle);
+      assertEquals(
+          "The store does not implement bucket lifecycle rules (501).", lifecycle.observed());
     }
+  }
+
+  /** The shipped multipart settings: these tests set no multipart key. */
+  private static MultipartSettings shippedMultipart(SigningSettings settings) {
+    return MultipartSettings.read(TestSettings.reader(), settings);
   }
 
   private static List<Finding> examine(SigningSettings settings, Origins origins, String secret) {
@@ -272,7 +301,8 @@ class BucketDoctorStoresIT {
         StaticCredentialsProvider.create(AwsBasicCredentials.create(DevStore.ACCESS_KEY, secret));
     try (S3Client client = StorageClients.newClient(settings.store(), credentials)) {
       TicketIssuer issuer = TicketIssuer.forSettings(settings, credentials, Clock.systemUTC());
-      return new BucketDoctor(settings, origins, client, issuer).examine();
+      return new BucketDoctor(settings, shippedMultipart(settings), origins, client, issuer)
+          .examine();
     }
   }
 }

@@ -6,22 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.s3directupload.bucket.BucketDocuments;
 import org.s3directupload.bucket.BucketSetup;
+import org.s3directupload.bucket.Finding;
 import org.s3directupload.bucket.SetupStep;
 import org.s3directupload.bucket.SetupStep.Outcome;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 
 /**
- * Applying the bucket documents to moto, which implements every bucket API involved, and reading
- * each one back.
+ * Applying the bucket documents to moto, which implements every bucket API involved (lifecycle
+ * rules included), and reading each one back.
  */
 class BucketSetupMotoIT {
 
@@ -64,7 +68,8 @@ class BucketSetupMotoIT {
     List<SetupStep> steps = target.apply();
 
     assertEquals(
-        List.of(Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED),
+        List.of(
+            Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED, Outcome.CHANGED),
         outcomes(steps),
         steps.toString());
     List<CORSRule> rules = s3.getBucketCors(b -> b.bucket("fresh")).corsRules();
@@ -86,6 +91,9 @@ class BucketSetupMotoIT {
             .restrictPublicBuckets(true)
             .build(),
         s3.getPublicAccessBlock(b -> b.bucket("fresh")).publicAccessBlockConfiguration());
+    assertEquals(
+        List.of(BucketSetup.toSdkLifecycleRule(documents.lifecycleRule())),
+        s3.getBucketLifecycleConfiguration(b -> b.bucket("fresh")).rules());
   }
 
   @Test
@@ -97,7 +105,12 @@ class BucketSetupMotoIT {
     List<SetupStep> again = target.apply();
 
     assertEquals(
-        List.of(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UNCHANGED),
+        List.of(
+            Outcome.UNCHANGED,
+            Outcome.UNCHANGED,
+            Outcome.UNCHANGED,
+            Outcome.UNCHANGED,
+            Outcome.UNCHANGED),
         outcomes(again),
         again.toString());
   }
@@ -147,6 +160,57 @@ class BucketSetupMotoIT {
   }
 
   @Test
+  void lifecycleRuleIsMergedWithAnotherTeamsRuleAndTheDoctorFindsIt() {
+    s3.createBucket(b -> b.bucket("with-lifecycle"));
+    LifecycleRule otherTeam =
+        LifecycleRule.builder()
+            .id("expire-reports")
+            .status(ExpirationStatus.ENABLED)
+            .filter(f -> f.prefix("reports/"))
+            .expiration(e -> e.days(30))
+            .build();
+    s3.putBucketLifecycleConfiguration(
+        b -> b.bucket("with-lifecycle").lifecycleConfiguration(c -> c.rules(otherTeam)));
+    OnMoto target = OnMoto.bucket(moto, "with-lifecycle", "upload.incomplete-upload-days", "2");
+    List<Finding> before = target.examine(Clock.systemUTC());
+
+    SetupStep step = target.apply().get(4);
+    List<Finding> after = target.examine(Clock.systemUTC());
+    SetupStep again = target.apply().get(4);
+
+    assertEquals("lifecycle", step.document());
+    assertEquals(Outcome.CHANGED, step.outcome(), step.message());
+    assertEquals(
+        "Added the rule 's3-direct-upload-abort-incomplete-multipart': multipart uploads under"
+            + " 'uploads/' still unfinished 2 days after they started are aborted and their parts"
+            + " deleted; kept the bucket's 1 other rule.",
+        step.message());
+    assertEquals(
+        List.of(otherTeam, BucketSetup.toSdkLifecycleRule(target.documents().lifecycleRule())),
+        s3.getBucketLifecycleConfiguration(b -> b.bucket("with-lifecycle")).rules());
+    assertEquals(Outcome.UNCHANGED, again.outcome(), again.message());
+    Finding missing = lifecycleFinding(before);
+    assertEquals(Finding.Status.FAIL, missing.status(), missing.toString());
+    assertEquals(
+        "None of the bucket's 1 lifecycle rule aborts multipart uploads under 'uploads/' left"
+            + " unfinished for 2 days (upload.incomplete-upload-days).",
+        missing.observed());
+    Finding found = lifecycleFinding(after);
+    assertEquals(Finding.Status.OK, found.status(), found.toString());
+    assertEquals(
+        "The lifecycle rule 's3-direct-upload-abort-incomplete-multipart' aborts multipart uploads"
+            + " under 'uploads/' still unfinished after 2 days.",
+        found.observed());
+  }
+
+  private static Finding lifecycleFinding(List<Finding> findings) {
+    return findings.stream()
+        .filter(f -> f.check().equals("lifecycle-abort-incomplete"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no lifecycle finding in " + findings));
+  }
+
+  @Test
   void kmsModeSetsTheKeyAsDefault() {
     s3.createBucket(b -> b.bucket("with-kms"));
     String key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -170,7 +234,7 @@ class BucketSetupMotoIT {
     List<SetupStep> steps = OnMoto.bucket(moto, "no-such-bucket").apply();
 
     assertEquals(
-        List.of(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.FAILED),
+        List.of(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.FAILED),
         outcomes(steps),
         steps.toString());
     assertTrue(steps.get(0).message().contains("404"), steps.get(0).message());

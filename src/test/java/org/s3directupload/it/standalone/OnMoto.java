@@ -9,6 +9,7 @@ import org.s3directupload.bucket.Finding;
 import org.s3directupload.bucket.SetupStep;
 import org.s3directupload.config.SettingReader;
 import org.s3directupload.config.TestSettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * defaults otherwise), and the bucket tools run with clients built exactly like the application's
  * own, as {@code ./bucket.sh} runs them.
  */
-record OnMoto(SigningSettings signing, Origins origins) {
+record OnMoto(SigningSettings signing, MultipartSettings multipart, Origins origins) {
 
   static final String ORIGINS = "https://uploads.example.com,https://intranet.example.com";
 
@@ -45,8 +46,8 @@ record OnMoto(SigningSettings signing, Origins origins) {
     System.arraycopy(base, 0, kv, 0, base.length);
     System.arraycopy(more, 0, kv, base.length, more.length);
     SettingReader reader = TestSettings.reader(kv);
-    return new OnMoto(
-        SigningSettings.read(reader, StoreSettings.read(reader)), Origins.read(reader));
+    SigningSettings signing = SigningSettings.read(reader, StoreSettings.read(reader));
+    return new OnMoto(signing, MultipartSettings.read(reader, signing), Origins.read(reader));
   }
 
   private static AwsCredentialsProvider credentials() {
@@ -55,12 +56,12 @@ record OnMoto(SigningSettings signing, Origins origins) {
   }
 
   BucketDocuments documents() {
-    return BucketDocuments.forSettings(signing, origins);
+    return BucketDocuments.forSettings(signing, multipart, origins);
   }
 
   List<SetupStep> apply() {
     try (S3Client client = StorageClients.newClient(signing.store(), credentials())) {
-      return new BucketSetup(client, signing, origins).apply();
+      return new BucketSetup(client, signing, multipart, origins).apply();
     }
   }
 
@@ -76,7 +77,7 @@ record OnMoto(SigningSettings signing, Origins origins) {
   List<Finding> examine(Clock clock) {
     try (S3Client client = StorageClients.newClient(signing.store(), credentials())) {
       TicketIssuer issuer = TicketIssuer.forSettings(signing, credentials(), clock);
-      return new BucketDoctor(signing, origins, client, issuer, clock).examine();
+      return new BucketDoctor(signing, multipart, origins, client, issuer, clock).examine();
     }
   }
 }

@@ -27,6 +27,7 @@ import org.s3directupload.bucket.Finding;
 import org.s3directupload.config.TestSettings;
 import org.s3directupload.devstore.DevStore;
 import org.s3directupload.it.Http;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
@@ -325,7 +326,12 @@ class PresignedPostIT {
     Map<String, Finding> findings;
     TicketIssuer issuer = TicketIssuer.forSettings(settings, KEYS, Clock.systemUTC());
     findings =
-        new BucketDoctor(settings, origins, s3, issuer)
+        new BucketDoctor(
+                settings,
+                MultipartSettings.read(TestSettings.reader(), settings),
+                origins,
+                s3,
+                issuer)
             .examine().stream().collect(Collectors.toMap(Finding::check, Function.identity()));
 
     Finding canary = findings.get("canary-upload");
