@@ -117,6 +117,8 @@ class DocumentationTest {
         generated.publicAccessBlock(),
         read(dir.resolve("public-access-block.json")),
         "public-access-block.json" + regenerate);
+    assertEquals(
+        generated.lifecycle(), read(dir.resolve("lifecycle.json")), "lifecycle.json" + regenerate);
   }
 
   @Test

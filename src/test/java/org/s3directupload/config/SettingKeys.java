@@ -7,6 +7,7 @@ import org.s3directupload.identity.IdentitySettings;
 import org.s3directupload.identity.LdapSettings;
 import org.s3directupload.identity.SignInSettings;
 import org.s3directupload.limits.LimitSettings;
+import org.s3directupload.signing.MultipartSettings;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.storage.StoreSettings;
 import org.s3directupload.uploads.RecordSettings;
@@ -22,6 +23,7 @@ public final class SettingKeys {
       keys(
           StoreSettings.Key.values(),
           SigningSettings.Key.values(),
+          MultipartSettings.Key.values(),
           Origins.Key.values(),
           IdentitySettings.Key.values(),
           SignInSettings.Key.values(),

@@ -59,7 +59,7 @@ class SigningSettingsTest {
         "upload.allowed-content-types|' , '",
         "upload.max-size|100MB",
         "upload.max-size|0",
-        "upload.max-size|5368709121",
+        "upload.max-size|5497558138881",
       })
   void invalidValueStopsStartUpNamingTheKey(String key, String value) {
     InvalidSettingException thrown =
