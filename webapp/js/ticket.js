@@ -127,8 +127,8 @@ function notChecked(file, reason) {
 }
 
 /**
- * Tells the application that the PUT (or every part) succeeded, so it checks the stored object against what was
- * declared for the ticket (size, type, checksum) and keeps or deletes it.
+ * Tells the application that the PUT (or every part) succeeded, so it checks the stored object
+ * against what was declared for the ticket (size, type, checksum) and keeps or deletes it.
  * @param {string} api the `POST /api/uploads` URL; the completion goes to `{api}/{id}/complete`
  * @param {{id: string}} ticket the ticket the file was sent with
  * @param {{name: string}} file
@@ -155,7 +155,8 @@ export async function completeUpload(api, ticket, file, {
   const url = uploadUrl(api, ticket.id, '/complete');
   const body = parts === undefined ? {} : { parts };
   const response = await callApplication(send, url, { method: 'POST', body },
-    { csrfToken, signal },    'the application could not be reached.', (reason) => notChecked(file, reason));
+    { csrfToken, signal }, 'the application could not be reached.',
+    (reason) => notChecked(file, reason));
   if (!response.ok) {
     throw await failure(response, { signal, now }, (reason) => notChecked(file, reason));
   }

@@ -272,8 +272,8 @@ describe('putPart', () => {
       name: 'UploadError',
       kind: 'storage',
       code: 'ETagNotExposed',
-      message: 'Part 2 of 3 of “big.iso” reached the storage, but the browser was not allowed to'
-        + ' read the ETag the storage answered with, and the upload cannot be finished without'
+      message: 'Part 2 of 3 of “big.iso” reached the storage, but the browser was not allowed'
+        + ' to read the ETag the storage answered with, and the upload cannot be finished without'
         + ' it. The bucket’s CORS rule must expose it: ExposeHeaders: ETag.',
     });
   });
