@@ -78,3 +78,27 @@ export async function sha256Base64(blob, {
   throwIfAborted(signal);
   return toBase64(hash.digest());
 }
+
+/**
+ * The SHA-256 of one part of a file sent in parts, in base64. A part is at most a few tens of MiB,
+ * so Web Crypto's native `digest` may take it whole (much faster than hashing in script); the
+ * part's bytes are dropped as soon as the digest is computed. Without Web Crypto (a page served
+ * over plain HTTP from another host has no `crypto.subtle`), the vendored hash reads it slice by
+ * slice.
+ * @param {Blob} blob the part, `file.slice(start, end)`
+ * @param {{signal?: AbortSignal, subtle?: SubtleCrypto|null}} [options] subtle: Web Crypto,
+ *   `crypto.subtle` unless given (null: none)
+ * @returns {Promise<string>} 44 characters of base64; rejects with a DOMException named
+ *   `AbortError` when the signal aborts
+ */
+export async function sha256PartBase64(blob, {
+  signal, subtle = globalThis.crypto?.subtle ?? null,
+} = {}) {
+  if (!subtle) {
+    return sha256Base64(blob, { signal });
+  }
+  throwIfAborted(signal);
+  const digest = await subtle.digest('SHA-256', await readSlice(blob, 0, blob.size, signal));
+  throwIfAborted(signal);
+  return toBase64(new Uint8Array(digest));
+}

@@ -1,14 +1,12 @@
 /**
- * The application's two calls around the PUT: `POST /api/uploads` for a ticket before it, and
+ * The application's two calls around the upload: `POST /api/uploads` for a ticket before it, and
  * `POST /api/uploads/{id}/complete` after it, each answer turned into what the page needs or an
- * UploadError that says why not.
+ * UploadError that says why not. The calls in between for a file sent in parts are in parts.js.
  */
 import { UploadError, abortError } from './errors.js';
-import { retryAt } from './rules.js';
-
-/** What a 401 means for the person, in either call. */
-const SIGNED_OUT = 'you are no longer signed in (the session may have timed out). Reload the page'
-  + ' to sign in again.';
+import {
+  callApplication, failure, jsonOrNull, uploadUrl,
+} from './api.js';
 
 /** The states a completion answers with: checked and kept, or checked and deleted. */
 const CHECKED_STATES = ['stored', 'rejected'];
@@ -19,16 +17,38 @@ function isStringMap(value) {
     && Object.values(value).every((item) => typeof item === 'string');
 }
 
+/** Whether a value is a whole number of at least `least`. */
+function isCount(value, least) {
+  return Number.isSafeInteger(value) && value >= least;
+}
+
 /**
- * Whether a parsed answer has the shape of an upload ticket: an id, a key, a URL, and either the
- * method `PUT` with headers or the method `POST` with form fields, whose values are all strings
- * (they are sent as they are).
+ * Whether a MULTIPART ticket's plan adds up: parts of `partSize` bytes, the last holding the rest,
+ * `partCount` of them for `size` bytes, and how many to send at once.
+ */
+function isPartPlan(value) {
+  return isCount(value.size, 1) && isCount(value.partSize, 1) && isCount(value.partCount, 1)
+    && isCount(value.parallelParts, 1) && typeof value.expiresAt === 'string'
+    && value.partCount === Math.ceil(value.size / value.partSize);
+}
+
+/**
+ * Whether a parsed answer has the shape of an upload ticket: an id, a key, and either a URL with
+ * the method `PUT` and headers or the method `POST` and form fields (whose values are all strings:
+ * they are sent as they are), or the method `MULTIPART` with a part plan that adds up (`size`,
+ * `partSize`, `partCount`, `parallelParts`, `expiresAt`; the part URLs are asked for later).
  * @param {*} value
  * @returns {boolean}
  */
 export function isTicket(value) {
   if (value === null || typeof value !== 'object' || typeof value.id !== 'string'
-    || typeof value.key !== 'string' || typeof value.url !== 'string') {
+    || typeof value.key !== 'string') {
+    return false;
+  }
+  if (value.method === 'MULTIPART') {
+    return isPartPlan(value);
+  }
+  if (typeof value.url !== 'string') {
     return false;
   }
   return value.method === 'POST' ? isStringMap(value.fields)
@@ -48,82 +68,6 @@ export function isRecord(value) {
       && value.problems.every((problem) => typeof problem === 'string')));
 }
 
-/**
- * POSTs JSON to the application with the session's cookie and CSRF token.
- * @param {function(string): string} sentence puts a reason into words that name the file
- * @returns {Promise<Response>} rejects with the AbortError, or an UploadError of kind `server`
- *   whose reason is `unreachable` when there is no answer
- */
-async function postJson(send, url, body, { csrfToken, signal }, unreachable, sentence) {
-  try {
-    // called as a plain function: browsers refuse `fetch` called as a method of another object
-    return await send(url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'X-CSRF-Token': csrfToken,
-      },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (error.name === 'AbortError') {
-      throw error;
-    }
-    throw new UploadError('server', sentence(unreachable), { reason: unreachable });
-  }
-}
-
-/** The application's `{error, message}` body, or the bare status when the body is not that. */
-async function errorBody(response) {
-  try {
-    const body = await response.json();
-    if (body && typeof body.message === 'string') {
-      return { message: body.message, code: body.error };
-    }
-  } catch {
-    // not our JSON shape (a proxy's error page, say): keep the status
-  }
-  return { message: `the application answered HTTP ${response.status}.`, code: undefined };
-}
-
-/**
- * The UploadError (or AbortError) for an application answer that is not 2xx: kind `server` for a
- * 5xx, `refused` otherwise. The reason is the application's message, or what a 401 means, or the
- * message with the time a 429's Retry-After points to; `sentence` puts it in words that name the
- * file.
- */
-async function failure(response, { signal, now }, sentence) {
-  const { status } = response;
-  const { message, code } = await errorBody(response);
-  if (signal && signal.aborted) {
-    return abortError();
-  }
-  let reason = message;
-  if (status === 401) {
-    reason = SIGNED_OUT;
-  } else if (status === 429) {
-    const at = retryAt(response.headers.get('Retry-After'), now());
-    reason = at ? `${message} ${at}` : message;
-  }
-  const kind = status >= 500 ? 'server' : 'refused';
-  return new UploadError(kind, sentence(reason, status), { status, code, reason });
-}
-
-/** The parsed body of a 2xx, or null when it is not JSON; passes on an AbortError. */
-async function jsonOrNull(response) {
-  try {
-    return await response.json();
-  } catch (error) {
-    if (error.name === 'AbortError') {
-      throw error;
-    }
-    return null;
-  }
-}
-
 /** The words for a ticket request the application did not grant. */
 function ticketRefusal(file, reason, status) {
   return status >= 500 || status === 401 || status === 429
@@ -141,9 +85,12 @@ function ticketRefusal(file, reason, status) {
  *   comes from its own page; now: the clock for Retry-After; fetch: the function that sends the
  *   request, the global `fetch` (looked up on each call) unless given; checksumSha256: the
  *   file's SHA-256 in base64 (see checksum.js), sent when given so the ticket requires it
- * @returns {Promise<{id: string, key: string, method: string, url: string,
- *   headers?: Object<string,string>, fields?: Object<string,string>, expiresAt: string}>}
- *   `headers` for a PUT, `fields` for a POST
+ * @returns {Promise<{id: string, key: string, method: string, url?: string,
+ *   headers?: Object<string,string>, fields?: Object<string,string>, expiresAt: string,
+ *   size?: number, partSize?: number, partCount?: number, parallelParts?: number}>}
+ *   `url` and `headers` for a PUT, `url` and `fields` for a POST, the part plan for a MULTIPART
+ *   ticket (for a file above the multipart threshold, asked for without a checksum: each part
+ *   carries its own)
  * @throws {UploadError} when there is no ticket; a DOMException named `AbortError` when cancelled
  */
 export async function requestTicket(api, file, {
@@ -156,7 +103,8 @@ export async function requestTicket(api, file, {
   if (checksumSha256 !== undefined) {
     body.checksumSha256 = checksumSha256;
   }
-  const response = await postJson(send, api, body, { csrfToken, signal },
+  const response = await callApplication(send, api, { method: 'POST', body },
+    { csrfToken, signal },
     'the application could not be reached. Check your connection and try again.',
     (reason) => `“${file.name}” was not uploaded: ${reason}`);
   if (!response.ok) {
@@ -179,13 +127,16 @@ function notChecked(file, reason) {
 }
 
 /**
- * Tells the application that the PUT succeeded, so it checks the stored object against what was
- * declared for the ticket (size, type, checksum) and keeps or deletes it.
+ * Tells the application that the PUT (or every part) succeeded, so it checks the stored object
+ * against what was declared for the ticket (size, type, checksum) and keeps or deletes it.
  * @param {string} api the `POST /api/uploads` URL; the completion goes to `{api}/{id}/complete`
  * @param {{id: string}} ticket the ticket the file was sent with
  * @param {{name: string}} file
  * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number,
- *   fetch?: typeof fetch}} [options] as for requestTicket
+ *   fetch?: typeof fetch, parts?: {partNumber: number, etag: string}[]}} [options] as for
+ *   requestTicket; parts: for a file sent in parts, every part in ascending order with the ETag
+ *   the store answered its PUT with (quotes and all), sent as the body's `parts` so the
+ *   application can put the object together; the body is `{}` without them
  * @returns {Promise<{id: string, key: string, filename: string, contentType: string,
  *   size: number, state: string, issuedAt: string, expiresAt: string, updatedAt: string,
  *   problems: string[]}>} the upload's record: `state` is `stored` (checked) or `rejected`
@@ -196,14 +147,16 @@ function notChecked(file, reason) {
  *   completion.js) asks again while the application cannot answer.
  */
 export async function completeUpload(api, ticket, file, {
-  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch,
+  signal, csrfToken = '', now = Date.now, fetch: send = globalThis.fetch, parts,
 } = {}) {
   if (signal && signal.aborted) {
     throw abortError();
   }
-  const url = `${api.replace(/\/+$/, '')}/${encodeURIComponent(ticket.id)}/complete`;
-  const response = await postJson(send, url, {}, { csrfToken, signal },
-    'the application could not be reached.', (reason) => notChecked(file, reason));
+  const url = uploadUrl(api, ticket.id, '/complete');
+  const body = parts === undefined ? {} : { parts };
+  const response = await callApplication(send, url, { method: 'POST', body },
+    { csrfToken, signal }, 'the application could not be reached.',
+    (reason) => notChecked(file, reason));
   if (!response.ok) {
     throw await failure(response, { signal, now }, (reason) => notChecked(file, reason));
   }

@@ -1,8 +1,10 @@
 /**
  * Direct browser uploads: hash the file, ask the server for a ticket, PUT the file to the store
  * with exactly the ticket's headers, ask the server to check what was stored, and tell the person
- * what happened, per file. This module is the public API; each concern lives in its own module
- * (errors, rules, checksum, ticket, completion, put, uploader).
+ * what happened, per file; a file above the multipart threshold goes in parts, a few at a time,
+ * and can be paused, and continued after a reload. This module is the public API; each concern
+ * lives in its own module (errors, rules, checksum, api, ticket, completion, put, parts,
+ * multipart, resume, uploader).
  *
  * When the application cannot be reached to check a sent file, or answers 502, 503 or 504, the
  * check is asked for again after 1, 2, 4, 8 and 15 seconds; if it still cannot be, the row ends in
@@ -51,8 +53,22 @@ export { requestTicket, completeUpload } from './ticket.js';
  */
 export { completeWithRetries, COMPLETE_RETRY_PAUSES } from './completion.js';
 
-/** The PUT to the store and its XML error bodies (see put.js). */
-export { putFile, parseStorageError } from './put.js';
+/** The PUT to the store, one part's PUT, and the store's XML error bodies (see put.js). */
+export { putFile, putPart, parseStorageError } from './put.js';
+
+/** A part's SHA-256 in base64, with Web Crypto where there is one (see checksum.js). */
+export { sha256PartBase64 } from './checksum.js';
+
+/**
+ * A file in parts: the scheduler, the whole upload with its completion, the reopening of a
+ * remembered upload, and the pause switch (see multipart.js).
+ */
+export {
+  sendParts, uploadInParts, reopen, createPauser, PART_RETRY_PAUSES,
+} from './multipart.js';
+
+/** What the page remembers of an unfinished upload in parts (see resume.js). */
+export { rememberUpload, recallUpload, forgetUpload } from './resume.js';
 
 /** One file from checksum to checked record, and the page wiring (see uploader.js). */
 export { uploadFile, init } from './uploader.js';

@@ -1,6 +1,6 @@
 import { describe, test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256Base64, toBase64 } from '../../../webapp/js/checksum.js';
+import { sha256Base64, sha256PartBase64, toBase64 } from '../../../webapp/js/checksum.js';
 import { until } from './fakes.mjs';
 
 const EMPTY = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -139,5 +139,24 @@ describe('sha256Base64', () => {
     for (const chunkSize of [0, -1, 1.5, Number.NaN]) {
       await assert.rejects(sha256Base64(new Blob(['abc']), { chunkSize }), RangeError);
     }
+  });
+});
+
+describe('sha256PartBase64', () => {
+  const abc = ABC;
+
+  test('hashes a part with Web Crypto when there is one, and with the vendored code otherwise',
+    async () => {
+      const digest = mock.fn((algorithm, bytes) => crypto.subtle.digest(algorithm, bytes));
+      assert.equal(await sha256PartBase64(new Blob(['abc']), { subtle: { digest } }), abc);
+      assert.equal(digest.mock.calls[0].arguments[0], 'SHA-256');
+      assert.equal(await sha256PartBase64(new Blob(['abc']), { subtle: null }), abc);
+    });
+
+  test('rejects with an AbortError when the signal has aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(sha256PartBase64(new Blob(['abc']), { signal: controller.signal }),
+      { name: 'AbortError' });
   });
 });

@@ -144,6 +144,7 @@ export class FakeXhr extends EventTarget {
     this.headers = {};
     this.status = 0;
     this.responseText = '';
+    this.responseHeaders = {};
     this.aborted = false;
     FakeXhr.instances.push(this);
   }
@@ -172,10 +173,18 @@ export class FakeXhr extends EventTarget {
     }));
   }
 
-  respond(status, responseText = '') {
+  /** Answers; `headers` are what getResponseHeader may read (CORS-exposed ones, in a browser). */
+  respond(status, responseText = '', headers = {}) {
     this.status = status;
     this.responseText = responseText;
+    this.responseHeaders = headers;
     this.dispatchEvent(new Event('load'));
+  }
+
+  getResponseHeader(name) {
+    const found = Object.keys(this.responseHeaders)
+      .find((header) => header.toLowerCase() === name.toLowerCase());
+    return found === undefined ? null : this.responseHeaders[found];
   }
 
   fail() {

@@ -2,7 +2,7 @@ import {
   beforeEach, describe, test, mock,
 } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseStorageError, putFile } from '../../../webapp/js/put.js';
+import { parseStorageError, putFile, putPart } from '../../../webapp/js/put.js';
 import { UploadError } from '../../../webapp/js/errors.js';
 import { FakeXhr, replaceGlobal, until } from './fakes.mjs';
 
@@ -225,5 +225,84 @@ describe('putFile with a POST ticket', () => {
         + ' proposed upload exceeds the maximum allowed size',
     });
     assert.deepEqual(onProgress.mock.calls.map((call) => call.arguments), [[8, 16]]);
+  });
+});
+
+describe('putPart', () => {
+  const file = new File(['0123456789abcdef'], 'big.iso', { type: 'application/octet-stream' });
+  const part = {
+    partNumber: 2,
+    url: 'https://store.example/bucket/big.iso?partNumber=2&uploadId=u1&X-Amz-Signature=abc',
+    headers: { 'x-amz-checksum-sha256': 'c2hhMjU2', 'Content-Length': '6' },
+    expiresAt: '2026-01-05T14:13:00Z',
+  };
+
+  beforeEach((t) => {
+    FakeXhr.instances.length = 0;
+    replaceGlobal(t, 'XMLHttpRequest', FakeXhr);
+  });
+
+  const sent = async () => {
+    await until(() => FakeXhr.instances.length > 0);
+    return FakeXhr.instances[0];
+  };
+
+  test('PUTs the slice to the part’s URL with exactly its headers and resolves to the ETag',
+    async () => {
+      const onProgress = mock.fn();
+      const slice = file.slice(6, 12);
+      const done = putPart(part, slice, { fileName: 'big.iso', onProgress });
+      const xhr = await sent();
+      xhr.progress(3, 6);
+      xhr.respond(200, '', { ETag: '"5d41402abc4b2a76b9719d911017c592"' });
+
+      assert.equal(await done, '"5d41402abc4b2a76b9719d911017c592"', 'quotes and all');
+      assert.equal(xhr.method, 'PUT');
+      assert.equal(xhr.url, part.url);
+      assert.deepEqual(xhr.headers, part.headers);
+      assert.equal(xhr.body, slice, 'the Blob itself, not its bytes');
+      assert.deepEqual(onProgress.mock.calls.map((call) => call.arguments), [[3, 6]]);
+    });
+
+  test('names the bucket’s CORS rule when the ETag cannot be read', async () => {
+    const done = putPart(part, file.slice(6, 12), { fileName: 'big.iso', partCount: 3 });
+    (await sent()).respond(200);
+
+    await assert.rejects(done, {
+      name: 'UploadError',
+      kind: 'storage',
+      code: 'ETagNotExposed',
+      message: 'Part 2 of 3 of “big.iso” reached the storage, but the browser was not allowed'
+        + ' to read the ETag the storage answered with, and the upload cannot be finished without'
+        + ' it. The bucket’s CORS rule must expose it: ExposeHeaders: ETag.',
+    });
+  });
+
+  test('names the part, the status, the S3 code and keeps its message as the reason',
+    async () => {
+      const done = putPart(part, file.slice(6, 12), { fileName: 'big.iso' });
+      (await sent()).respond(403, '<Error><Code>AccessDenied</Code>'
+        + '<Message>Request has expired</Message></Error>');
+
+      await assert.rejects(done, {
+        kind: 'storage',
+        status: 403,
+        code: 'AccessDenied',
+        reason: 'Request has expired',
+        message: 'Part 2 of “big.iso” was rejected by the storage (HTTP 403, AccessDenied):'
+          + ' Request has expired',
+      });
+    });
+
+  test('aborts the request when the signal aborts', async () => {
+    const controller = new AbortController();
+    const done = putPart(part, file.slice(6, 12), {
+      fileName: 'big.iso', signal: controller.signal,
+    });
+    const xhr = await sent();
+    controller.abort();
+
+    await assert.rejects(done, { name: 'AbortError' });
+    assert.equal(xhr.aborted, true);
   });
 });

@@ -398,3 +398,31 @@ describe('completeUpload', () => {
       assert.equal(fetch.mock.callCount(), 0);
     });
 });
+
+describe('multipart tickets and completions', () => {
+  const multipart = {
+    id: 'u1', key: 'uploads/alice/big.iso', method: 'MULTIPART', size: 10, partSize: 4,
+    partCount: 3, parallelParts: 2, expiresAt: '2026-01-06T14:00:00Z',
+  };
+
+  test('isTicket accepts a MULTIPART ticket whose plan adds up, without URL or headers', () => {
+    assert.equal(isTicket(multipart), true);
+    assert.equal(isTicket({ ...multipart, partCount: 2 }), false);
+    assert.equal(isTicket({ ...multipart, parallelParts: 0 }), false);
+    assert.equal(isTicket({ ...multipart, partSize: '4' }), false);
+    assert.equal(isTicket({ ...multipart, expiresAt: undefined }), false);
+  });
+
+  test('completeUpload sends the parts when given, and {} otherwise', async () => {
+    const bodies = [];
+    const fetch = async (url, init) => {
+      bodies.push(JSON.parse(init.body));
+      return json(200, { id: 'u1', key: multipart.key, state: 'stored' });
+    };
+    const parts = [{ partNumber: 1, etag: '"e1"' }, { partNumber: 2, etag: '"e2"' }];
+    await completeUpload('/app/api/uploads', multipart, { name: 'big.iso' }, { fetch, parts });
+    await completeUpload('/app/api/uploads', multipart, { name: 'big.iso' }, { fetch });
+
+    assert.deepEqual(bodies, [{ parts }, {}]);
+  });
+});

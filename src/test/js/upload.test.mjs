@@ -8,13 +8,17 @@ import * as ticket from '../../../webapp/js/ticket.js';
 import * as completion from '../../../webapp/js/completion.js';
 import * as put from '../../../webapp/js/put.js';
 import * as uploader from '../../../webapp/js/uploader.js';
+import * as multipart from '../../../webapp/js/multipart.js';
+import * as resume from '../../../webapp/js/resume.js';
 
 test('upload.js exports everything it exported before, the checksum, the completion and its'
-  + ' retries, and only that', () => {
+  + ' retries, the parts of a multipart upload, and only that', () => {
   assert.deepEqual(Object.keys(upload).sort(), [
-    'COMPLETE_RETRY_PAUSES', 'UploadError', 'checkFile', 'completeUpload', 'completeWithRetries',
-    'describeSize', 'init', 'parseStorageError', 'putFile', 'requestTicket', 'retryAt',
-    'sha256Base64', 'typeAllowed', 'uploadFile',
+    'COMPLETE_RETRY_PAUSES', 'PART_RETRY_PAUSES', 'UploadError', 'checkFile', 'completeUpload',
+    'completeWithRetries', 'createPauser', 'describeSize', 'forgetUpload', 'init',
+    'parseStorageError', 'putFile', 'putPart', 'recallUpload', 'rememberUpload', 'reopen',
+    'requestTicket', 'retryAt', 'sendParts', 'sha256Base64', 'sha256PartBase64', 'typeAllowed',
+    'uploadFile', 'uploadInParts',
   ]);
 });
 
@@ -33,6 +37,16 @@ test('upload.js re-exports the modules’ own functions, not copies', () => {
   assert.equal(upload.parseStorageError, put.parseStorageError);
   assert.equal(upload.uploadFile, uploader.uploadFile);
   assert.equal(upload.init, uploader.init);
+  assert.equal(upload.putPart, put.putPart);
+  assert.equal(upload.sha256PartBase64, checksum.sha256PartBase64);
+  assert.equal(upload.sendParts, multipart.sendParts);
+  assert.equal(upload.uploadInParts, multipart.uploadInParts);
+  assert.equal(upload.reopen, multipart.reopen);
+  assert.equal(upload.createPauser, multipart.createPauser);
+  assert.equal(upload.PART_RETRY_PAUSES, multipart.PART_RETRY_PAUSES);
+  assert.equal(upload.rememberUpload, resume.rememberUpload);
+  assert.equal(upload.recallUpload, resume.recallUpload);
+  assert.equal(upload.forgetUpload, resume.forgetUpload);
 });
 
 test('importing the modules touches no page', () => {
