@@ -267,7 +267,7 @@ class UploadPageIT {
         typeRow.getText());
     WebElement sizeRow = finished("huge.pdf");
     assertEquals("refused", sizeRow.getAttribute("data-state"));
-    assertTrue(sizeRow.getText().contains("the largest file accepted is 10 MB"), sizeRow.getText());
+    assertTrue(sizeRow.getText().contains("the largest file accepted is 40 MB"), sizeRow.getText());
   }
 
   @Test
