@@ -152,7 +152,7 @@ class UploadsApiIT {
     assertTrue(page.body().contains("data-accept=\"application/pdf\""), page.body());
     assertTrue(page.body().contains("data-max-size=\"41943040\""), page.body());
     assertTrue(page.body().contains("accept=\"application/pdf\""), page.body());
-    assertTrue(page.body().contains("10 MB"), page.body());
+    assertTrue(page.body().contains("40 MB"), page.body());
     assertTrue(page.body().contains("aria-live=\"polite\""), page.body());
   }
 
