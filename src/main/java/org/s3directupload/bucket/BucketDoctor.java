@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 /**
  * Checks the live bucket from the outside, the way a browser and S3 will see it, and says in plain
  * words what to change: first that the bucket is reachable, then the clock, the signature version,
- * the CORS preflights, a canary upload through a real ticket, an unencrypted PUT against the bucket
- * policy, default encryption, the public-access block and the lifecycle rule that aborts unfinished
- * multipart uploads. Canaries are written under {@code {prefix}.doctor/} and always deleted.
+ * the CORS preflights, a canary upload through a real ticket, a canary upload in parts (started,
+ * sent and completed as a person's), an unencrypted PUT against the bucket policy, default
+ * encryption, the public-access block and the lifecycle rule that aborts unfinished multipart
+ * uploads. Canaries are written under {@code {prefix}.doctor/} and always deleted.
  */
 @ApplicationScoped
 public class BucketDoctor {
@@ -32,6 +33,7 @@ public class BucketDoctor {
       List.of(
           new CorsPreflights(),
           new CanaryUpload(),
+          new CanaryMultipart(),
           new EncryptionEnforced(),
           new DefaultEncryption(),
           new PublicAccessBlock(),

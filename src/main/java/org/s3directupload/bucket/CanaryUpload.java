@@ -106,19 +106,32 @@ final class CanaryUpload implements DoctorCheck {
   private static Finding exposesEtag(HttpResponse<String> response) {
     String check = "cors-expose-etag";
     String why = "The page reads ETag from the store's answer to confirm what was stored.";
-    String header = response.headers().firstValue("Access-Control-Expose-Headers").orElse("");
-    List<String> exposed =
-        Arrays.stream(header.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
-    if (exposed.contains("etag") || exposed.contains("*")) {
+    if (exposesEtagTo(response)) {
       return Finding.ok(check, "The store exposes ETag to the page's origin.", why);
     }
     return Finding.warn(
         check,
         "The store's answer to a cross-origin upload does not expose ETag"
             + " (Access-Control-Expose-Headers: "
-            + (header.isEmpty() ? "absent" : header)
+            + exposedHeaders(response)
             + ").",
         why,
-        "Add ETag to the ExposeHeaders of the bucket's CORS rule.");
+        EXPOSE_ETAG_FIX);
+  }
+
+  static final String EXPOSE_ETAG_FIX = "Add ETag to the ExposeHeaders of the bucket's CORS rule.";
+
+  /** Whether the store's answer to a cross-origin request lets the page read its ETag. */
+  static boolean exposesEtagTo(HttpResponse<?> response) {
+    List<String> exposed =
+        Arrays.stream(exposedHeaders(response).split(","))
+            .map(s -> s.trim().toLowerCase(Locale.ROOT))
+            .toList();
+    return exposed.contains("etag") || exposed.contains("*");
+  }
+
+  /** The answer's {@code Access-Control-Expose-Headers}, or "absent". */
+  static String exposedHeaders(HttpResponse<?> response) {
+    return response.headers().firstValue("Access-Control-Expose-Headers").orElse("absent");
   }
 }

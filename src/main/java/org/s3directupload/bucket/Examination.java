@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.s3directupload.signing.MultipartSettings;
+import org.s3directupload.signing.MultipartStart;
 import org.s3directupload.signing.SigningSettings;
 import org.s3directupload.signing.TicketIssuer;
 import org.s3directupload.signing.UploadRequest;
@@ -62,6 +63,17 @@ record Examination(
         canaries.newKey(),
         new UploadRequest(
             "doctor-canary.txt", canaryType(), CANARY_BYTES.length, Optional.of(CANARY_SHA256)));
+  }
+
+  /**
+   * A multipart upload of a fresh canary in one part, started exactly as a person's upload in parts
+   * is started ({@code upload.method=put} only).
+   */
+  MultipartStart canaryMultipart() {
+    return issuer.startCanaryMultipart(
+        canaries.newKey(),
+        new UploadRequest("doctor-canary.txt", canaryType(), CANARY_BYTES.length),
+        multipart.partSize());
   }
 
   /**

@@ -98,12 +98,30 @@ public final class TicketIssuer {
   public MultipartStart startMultipart(String person, AcceptedUpload upload, long partSize) {
     UUID id = UUID.randomUUID();
     String key = keys.keyFor(person, id, upload.safeName(), clock.instant());
-    Map<String, String> headers =
-        TicketHeaders.forUpload(settings, upload, PersonSegment.of(person), id.toString());
+    return start(id.toString(), key, PersonSegment.of(person), upload, partSize);
+  }
+
+  /**
+   * A multipart upload for a key the caller chose, for the bucket doctor's canary: started with
+   * exactly the headers a person's upload in parts is started with, so the canary meets the same
+   * encryption, policy and signatures. Like a person's, it asks for no whole-file checksum.
+   *
+   * @param key must lie under the configured prefix
+   * @throws UploadRefusal when the canary's own type or size is not allowed
+   */
+  public MultipartStart startCanaryMultipart(String key, UploadRequest request, long partSize) {
+    requireCanaryKey(key);
+    return start(
+        UUID.randomUUID().toString(), key, CANARY_UPLOADER, rules.check(request, true), partSize);
+  }
+
+  private MultipartStart start(
+      String id, String key, String uploadedBy, AcceptedUpload upload, long partSize) {
+    Map<String, String> headers = TicketHeaders.forUpload(settings, upload, uploadedBy, id);
     headers.remove(TicketHeaders.IF_NONE_MATCH); // CompleteMultipartUpload carries it instead
     headers.remove(TicketHeaders.CHECKSUM_SHA256); // each part carries its own
     return new MultipartStart(
-        id.toString(), key, PartPlan.of(upload.size(), partSize), upload.contentType(), headers);
+        id, key, PartPlan.of(upload.size(), partSize), upload.contentType(), headers);
   }
 
   /**

@@ -45,14 +45,13 @@ class BucketDoctorIT {
   }
 
   private static void assertNoCanaryLeft() {
+    String area = TestStore.settings().keyPrefix() + ".doctor/";
     try (S3Client s3 = TestStore.client()) {
+      assertEquals(0, s3.listObjectsV2(b -> b.bucket(TestStore.bucket()).prefix(area)).keyCount());
       assertEquals(
-          0,
-          s3.listObjectsV2(
-                  b ->
-                      b.bucket(TestStore.bucket())
-                          .prefix(TestStore.settings().keyPrefix() + ".doctor/"))
-              .keyCount());
+          List.of(),
+          s3.listMultipartUploads(b -> b.bucket(TestStore.bucket()).prefix(area)).uploads(),
+          "no unfinished canary upload in parts");
     }
   }
 
@@ -69,6 +68,15 @@ class BucketDoctorIT {
     assertEquals("ok", findings.get("canary-upload").getString("status"), findings.toString());
     assertTrue(findings.get("canary-upload").getString("observed").contains("AES256"));
     assertEquals("ok", findings.get("cors-expose-etag").getString("status"), findings.toString());
+    // S3Proxy implements multipart uploads with SSE and checks the part's signature and checksum
+    JsonObject inParts = findings.get("canary-multipart");
+    assertEquals("ok", inParts.getString("status"), inParts.toString());
+    assertEquals(
+        "A canary uploaded in parts (started, one part sent through a signed URL, listed and"
+            + " completed) was stored with encryption AES256.",
+        inParts.getString("observed"));
+    assertEquals(
+        "ok", findings.get("cors-expose-etag-part").getString("status"), findings.toString());
     // S3Proxy stores unencrypted PUTs made with other credentials: the doctor says so
     JsonObject policy = findings.get("policy-enforces-encryption");
     assertEquals("fail", policy.getString("status"), policy.toString());
@@ -98,7 +106,7 @@ class BucketDoctorIT {
     JsonObject documents = Http.json(People.ADA.get(app.resolve("api/bucket/setup")));
 
     assertEquals(
-        List.of("cors", "policy", "encryption", "publicAccessBlock"),
+        List.of("cors", "policy", "encryption", "publicAccessBlock", "lifecycle"),
         List.copyOf(documents.keySet()));
     assertEquals(
         TicketHeaders.names(TestStore.settings()),
@@ -150,6 +158,7 @@ class BucketDoctorIT {
       assertEquals(
           "ok", statuses.get("cors-preflight " + TestStore.pageOrigin()), statuses.toString());
       assertEquals("ok", statuses.get("canary-upload"), statuses.toString());
+      assertEquals("ok", statuses.get("canary-multipart"), statuses.toString());
       // failures first, each finding led by its status, the fix in a block of its own
       List<String> order = rows.stream().map(r -> r.getAttribute("data-status")).toList();
       assertEquals(

@@ -82,6 +82,34 @@ class TicketIssuerTest {
   }
 
   @Test
+  void aCanaryInPartsStartsLikeAPersonsUnderItsOwnKeyAndUploader() {
+    UploadRequest request = new UploadRequest("canary.txt", "application/pdf", 49);
+    MultipartStart person = cut.startMultipart("alice", cut.acceptInParts(request), 1);
+    MultipartStart canary =
+        cut.startCanaryMultipart("uploads/.doctor/c.txt", request, PartPlan.MIN_PART_SIZE);
+
+    assertEquals("uploads/.doctor/c.txt", canary.key());
+    assertEquals(new PartPlan(49, PartPlan.MIN_PART_SIZE, 1), canary.plan());
+    assertEquals(".bucket-doctor", canary.headers().get(TicketHeaders.META_UPLOADED_BY));
+    assertEquals(canary.id(), canary.headers().get(TicketHeaders.META_UPLOAD_ID));
+    assertEquals(
+        person.headers().keySet(), canary.headers().keySet(), "the same headers as a person's");
+    assertEquals("AES256", canary.headers().get(TicketHeaders.SSE));
+  }
+
+  @Test
+  void aCanaryInPartsOutsideThePrefixIsRefused() {
+    UploadRequest request = new UploadRequest("canary.txt", "application/pdf", 49);
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> cut.startCanaryMultipart("elsewhere/c.txt", request, PartPlan.MIN_PART_SIZE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> cut.startCanaryMultipart("uploads/../c.txt", request, PartPlan.MIN_PART_SIZE));
+  }
+
+  @Test
   void ticketNeverShowsItsUrlInText() {
     UploadTicket ticket =
         cut.issue("alice", cut.accept(new UploadRequest("a.pdf", "application/pdf", 10)));

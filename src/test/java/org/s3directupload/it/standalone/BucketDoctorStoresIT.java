@@ -66,6 +66,10 @@ class BucketDoctorStoresIT {
   private static void assertNoCanaryLeft(String bucket) {
     assertEquals(
         0, s3.listObjectsV2(b -> b.bucket(bucket).prefix("uploads/.doctor/")).keyCount(), bucket);
+    assertEquals(
+        List.of(),
+        s3.listMultipartUploads(b -> b.bucket(bucket).prefix("uploads/.doctor/")).uploads(),
+        bucket);
   }
 
   @Test
@@ -127,6 +131,10 @@ class BucketDoctorStoresIT {
     assertStatus(Status.OK, reports);
     assertTrue(reports.observed().contains("reported as unencrypted"), reports.observed());
     assertStatus(Status.OK, findings.get("canary-upload"));
+    // moto implements multipart uploads and reports their encryption truthfully
+    Finding inParts = findings.get("canary-multipart");
+    assertStatus(Status.OK, inParts);
+    assertTrue(inParts.observed().endsWith("stored with encryption AES256."), inParts.observed());
     Finding lifecycle = findings.get("lifecycle-abort-incomplete");
     assertStatus(Status.FAIL, lifecycle);
     assertEquals(
@@ -267,6 +275,8 @@ class BucketDoctorStoresIT {
       assertTrue(
           untrusted.observed().contains("reports encryption it was not asked for"),
           untrusted.observed());
+      assertStatus(Status.OK, bare.get("canary-multipart"));
+      assertStatus(Status.OK, bare.get("cors-expose-etag-part"));
       assertStatus(Status.FAIL, bare.get("default-encryption"));
       assertStatus(Status.OK, withDefault.get("default-encryption"));
       assertStatus(Status.OK, withDefault.get("encryption-reports"));

@@ -1,6 +1,7 @@
 package org.s3directupload.it.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -345,6 +346,13 @@ class PresignedPostIT {
         preflight.observed());
     Finding foreign = findings.get("cors-foreign-origin");
     assertEquals(Finding.Status.OK, foreign.status(), foreign.toString());
+    // forms never go in parts: the check says so rather than keeping quiet
+    Finding inParts = findings.get("canary-multipart");
+    assertEquals(Finding.Status.OK, inParts.status(), inParts.toString());
+    assertTrue(
+        inParts.observed().startsWith("Uploads in parts are not used with upload.method=post"),
+        inParts.observed());
+    assertFalse(findings.containsKey("cors-expose-etag-part"), findings.keySet().toString());
     // S3Proxy implements no bucket policy: the doctor sees a form without encryption accepted
     Finding form = findings.get("policy-enforces-encryption-form");
     assertEquals(Finding.Status.FAIL, form.status(), form.toString());
