@@ -19,6 +19,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * S3Proxy on loopback, holding objects in memory, checking SigV2 and SigV4 signatures, expiry and
@@ -109,6 +111,17 @@ public final class DevStore implements AutoCloseable {
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** A presigner for the store with the development credentials; the caller closes it. */
+  public S3Presigner presigner() {
+    return S3Presigner.builder()
+        .endpointOverride(endpoint())
+        .region(Region.of(settings.store().region()))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
         .build();
   }
 
