@@ -226,7 +226,11 @@ class MultipartPageIT {
     choose(file);
     WebElement first = row("resumed.pdf");
     waitUntil(
-        Duration.ofSeconds(40), () -> Integer.parseInt(first.getAttribute("data-parts-sent")) >= 1);
+        Duration.ofSeconds(40),
+        () -> {
+          String sent = first.getAttribute("data-parts-sent");
+          return sent != null && Integer.parseInt(sent) >= 1;
+        });
 
     openUploader(); // a reload half-way
     browser.deleteNetworkConditions();

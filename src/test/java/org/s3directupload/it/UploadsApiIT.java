@@ -99,7 +99,7 @@ class UploadsApiIT {
         "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":1.25}|400|invalid_request",
         "{\"filename\":\"\",\"contentType\":\"application/pdf\",\"size\":1}|400|invalid_request",
         "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\\r\\nX: y\",\"size\":1}|400|invalid_request",
-        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":10485761}|413|too_large",
+        "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":41943041}|413|too_large",
         "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":99999999999999999999999}|413|too_large",
         "{\"filename\":\"a.pdf\",\"contentType\":\"application/pdf\",\"size\":5368709121}|413|too_large",
         "{\"filename\":\"a.html\",\"contentType\":\"text/html\",\"size\":1}|415|type_not_allowed",
