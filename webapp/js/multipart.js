@@ -7,8 +7,10 @@
  * - Each part's SHA-256 is computed just before the part is signed, one part at a time while other
  *   parts travel: the only part bytes in memory are those being hashed (a part is PUT as a Blob
  *   slice, which the browser reads as it sends).
- * - Parts are signed in batches of `parallelParts` (at most MAX_SIGN_BATCH), the next batch asked
- *   for once the one before has started travelling: signed URLs expire, so never all up front.
+ * - Parts are signed as they are hashed: whatever has been hashed goes in one request as soon as
+ *   none is pending, and at most `parallelParts` parts (at most MAX_SIGN_BATCH) wait hashed or
+ *   signed for their turn, so a free slot starts its next part at once, and signed URLs, which
+ *   expire, are never signed long ahead.
  * - A part whose PUT fails for the network, a 5xx, a 408, a 429 or S3's `RequestTimeout` is sent
  *   again after 1, 2, 4, 8 and 15 seconds (PART_RETRY_PAUSES); a part refused because its
  *   signature expired (see isExpiredSignature) is signed again and sent again, at most MAX_RESIGNS
@@ -23,7 +25,7 @@ import {
 } from './parts.js';
 import { completeWithRetries, pause } from './completion.js';
 import { putPart } from './put.js';
-import { sha256PartBase64 } from './checksum.js';
+import { createPartHasher } from './checksum.js';
 import { describeSize } from './rules.js';
 
 /** The pauses before each new attempt of a part (and of a signing request), in milliseconds. */
@@ -34,6 +36,17 @@ export const MAX_RESIGNS = 3;
 
 /** S3 error codes that mean the request's signature is no longer valid. */
 const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'];
+
+let sharedHasher = null;
+
+/** The page's one part hasher (a worker where the browser has one), made on first use. */
+function pageHasher() {
+  sharedHasher ??= createPartHasher();
+  return sharedHasher;
+}
+
+/** How many parts are hashed at once (Web Crypto hashes off the page's thread). */
+const HASHES_AT_ONCE = 2;
 
 /** A part URL this close to its expiry is signed again before it is used. */
 const EXPIRY_MARGIN = 5000;
@@ -230,7 +243,7 @@ function linkedController(signal) {
  * @param {function(Object, Blob, Object): Promise<string>} [options.sendPart] sends a signed
  *   part and resolves to its ETag: putPart unless given
  * @param {function(Blob, Object): Promise<string>} [options.hashPart] a part's SHA-256 in
- *   base64: sha256PartBase64 unless given
+ *   base64: the page's createPartHasher unless given
  * @param {{partNumber: number, etag: string, size: number}[]} [options.done] the parts the store
  *   has already (listParts); one of the expected size is not sent again
  * @param {ReturnType<typeof createPauser>} [options.pauser] the page's pause switch
@@ -245,7 +258,7 @@ function linkedController(signal) {
  */
 export async function sendParts(api, ticket, file, options = {}) {
   const {
-    signal, now = Date.now, wait = pause, sendPart = putPart, hashPart = sha256PartBase64,
+    signal, now = Date.now, wait = pause, sendPart = putPart, hashPart = pageHasher(),
     done = [], pauser = createPauser(), retryPauses = PART_RETRY_PAUSES,
     maxResigns = MAX_RESIGNS, onProgress = () => {}, onPartSent = () => {},
   } = options;
@@ -305,37 +318,70 @@ export async function sendParts(api, ticket, file, options = {}) {
     }
   }
 
-  const batchSize = Math.min(MAX_SIGN_BATCH, Math.max(1, ticket.parallelParts));
+  // parts hashed or signed but not yet on the way: enough to start the next ones at once, few
+  // enough that a URL is not signed long before its part travels
+  const lookahead = Math.min(MAX_SIGN_BATCH, Math.max(1, ticket.parallelParts));
   const waiting = [];
   for (let number = 1; number <= ticket.partCount; number += 1) {
     if (!etags.has(number)) {
       waiting.push(number);
     }
   }
+  const hashed = [];
   const ready = [];
-  let preparing = null;
+  const hashings = new Set();
+  let signing = null;
+  let sleepers = [];
+  const wakeUp = () => {
+    const woken = sleepers;
+    sleepers = [];
+    woken.forEach((resolve) => resolve());
+  };
+  const nextChange = () => new Promise((resolve) => {
+    sleepers.push(resolve);
+  });
 
-  /** Hashes the next batch of parts, one at a time, and has them signed together. */
-  async function prepare() {
-    const batch = [];
-    while (batch.length < batchSize && waiting.length > 0) {
-      await pauser.whenRunning(everything.signal);
-      const partNumber = waiting.shift();
-      const { start, end } = partRange(ticket, partNumber);
-      const checksumSha256 = await hashPart(file.slice(start, end),
-        { signal: everything.signal });
-      throwIfStopped();
-      batch.push({ partNumber, checksumSha256 });
-    }
-    const signed = await sign(batch);
+  /** Hashes the next waiting part; the only part bytes held are those being hashed. */
+  async function hashNext() {
+    const partNumber = waiting.shift();
+    await pauser.whenRunning(everything.signal);
+    const { start, end } = partRange(ticket, partNumber);
+    const checksumSha256 = await hashPart(file.slice(start, end), { signal: everything.signal });
     throwIfStopped();
-    signed.forEach((part, index) => ready.push({ ...part, ...batch[index] }));
+    hashed.push({ partNumber, checksumSha256 });
   }
 
-  function prepareAhead() {
-    if (preparing === null && waiting.length > 0 && ready.length < batchSize) {
-      preparing = prepare().catch(fail).finally(() => {
-        preparing = null;
+  /**
+   * Keeps the pipeline full: one part hashed at a time while others travel, and whatever has been
+   * hashed signed in one request as soon as none is pending.
+   */
+  function pump() {
+    if (everything.signal.aborted) {
+      return;
+    }
+    while (hashings.size < HASHES_AT_ONCE && waiting.length > 0
+      && ready.length + hashed.length + hashings.size < lookahead) {
+      const hashing = hashNext().then(() => {
+        hashings.delete(hashing);
+        pump();
+      }, (error) => {
+        hashings.delete(hashing);
+        fail(error);
+        wakeUp();
+      });
+      hashings.add(hashing);
+    }
+    if (signing === null && hashed.length > 0) {
+      const batch = hashed.splice(0, lookahead);
+      signing = sign(batch).then((signed) => {
+        signing = null;
+        signed.forEach((part, index) => ready.push({ ...part, ...batch[index] }));
+        pump();
+        wakeUp();
+      }, (error) => {
+        signing = null;
+        fail(error);
+        wakeUp();
       });
     }
   }
@@ -346,14 +392,14 @@ export async function sendParts(api, ticket, file, options = {}) {
       throwIfStopped();
       if (ready.length > 0) {
         const part = ready.shift();
-        prepareAhead();
+        pump();
         return part;
       }
-      if (waiting.length === 0 && preparing === null) {
+      if (waiting.length === 0 && hashed.length === 0 && hashings.size === 0 && signing === null) {
         return null;
       }
-      prepareAhead();
-      await preparing;
+      pump();
+      await nextChange();
     }
   }
 
@@ -432,7 +478,7 @@ export async function sendParts(api, ticket, file, options = {}) {
     report();
     const workers = Math.min(ticket.parallelParts, Math.max(1, waiting.length));
     await Promise.all(Array.from({ length: workers }, () => worker().catch(fail)));
-    await preparing;
+    await Promise.all([...hashings, signing]);
   } finally {
     stopListening();
     unlink();
