@@ -102,3 +102,60 @@ export async function sha256PartBase64(blob, {
   throwIfAborted(signal);
   return toBase64(new Uint8Array(digest));
 }
+
+/**
+ * A part hasher for files sent in parts: in a worker (hash-worker.js) when the browser has
+ * workers and Web Crypto, so a part's bytes are read and hashed off the page's thread and outside
+ * its heap; otherwise on the page (sha256PartBase64). One worker serves every part of the page;
+ * it is started on the first part.
+ * @param {{workerUrl?: URL|string, Worker?: typeof Worker}} [options] where the worker's module
+ *   is (next to this one unless given), and the Worker constructor (the global one unless given;
+ *   null: hash on the page)
+ * @returns {function(Blob, {signal?: AbortSignal}=): Promise<string>} hashes one part: 44
+ *   characters of base64; rejects with a DOMException named `AbortError` when the signal aborts
+ */
+export function createPartHasher({
+  workerUrl = new URL('./hash-worker.js', import.meta.url),
+  Worker: WorkerType = globalThis.Worker ?? null,
+} = {}) {
+  if (!WorkerType || !globalThis.crypto?.subtle) {
+    return sha256PartBase64;
+  }
+  let worker = null;
+  let next = 0;
+  const pending = new Map();
+  const start = () => {
+    worker = new WorkerType(workerUrl, { type: 'module' });
+    worker.addEventListener('message', ({ data }) => {
+      const job = pending.get(data.id);
+      pending.delete(data.id);
+      if (job) {
+        job.settle(data);
+      }
+    });
+  };
+  return (blob, { signal } = {}) => new Promise((resolve, reject) => {
+    throwIfAborted(signal);
+    if (worker === null) {
+      start();
+    }
+    next += 1;
+    const id = next;
+    const onAbort = () => {
+      pending.delete(id); // the worker's answer, when it comes, is dropped
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pending.set(id, {
+      settle: ({ checksum, error }) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) {
+          resolve(checksum);
+        } else {
+          reject(new Error(`The part could not be hashed: ${error}`));
+        }
+      },
+    });
+    worker.postMessage({ id, blob });
+  });
+}

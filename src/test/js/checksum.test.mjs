@@ -1,6 +1,8 @@
 import { describe, test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256Base64, sha256PartBase64, toBase64 } from '../../../webapp/js/checksum.js';
+import {
+  createPartHasher, sha256Base64, sha256PartBase64, toBase64,
+} from '../../../webapp/js/checksum.js';
 import { until } from './fakes.mjs';
 
 const EMPTY = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -158,5 +160,80 @@ describe('sha256PartBase64', () => {
     controller.abort();
     await assert.rejects(sha256PartBase64(new Blob(['abc']), { signal: controller.signal }),
       { name: 'AbortError' });
+  });
+});
+
+/** A stand-in for a module Worker: hashes what it is sent, as hash-worker.js does. */
+function fakeWorkers({ failWith } = {}) {
+  const made = [];
+  class FakeWorker extends EventTarget {
+    constructor(url, options) {
+      super();
+      this.url = String(url);
+      this.options = options;
+      this.posted = [];
+      made.push(this);
+    }
+
+    postMessage(data) {
+      this.posted.push(data);
+      (async () => {
+        const answer = failWith ? { id: data.id, error: failWith }
+          : { id: data.id, checksum: await sha256PartBase64(data.blob) };
+        this.dispatchEvent(new MessageEvent('message', { data: answer }));
+      })();
+    }
+  }
+  return { made, FakeWorker };
+}
+
+describe('createPartHasher', () => {
+  const blob = new Blob(['abc']);
+  const ABC = 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';
+
+  test('hashes parts in one module worker, started on the first part, passing the Blob itself',
+    async () => {
+      const { made, FakeWorker } = fakeWorkers();
+      const hashPart = createPartHasher({ workerUrl: 'https://app.test/js/hash-worker.js',
+        Worker: FakeWorker });
+      assert.equal(made.length, 0, 'no worker before the first part');
+
+      assert.equal(await hashPart(blob), ABC);
+      assert.equal(await hashPart(new Blob([''])), '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+
+      assert.equal(made.length, 1);
+      assert.deepEqual(made[0].options, { type: 'module' });
+      assert.equal(made[0].url, 'https://app.test/js/hash-worker.js');
+      assert.equal(made[0].posted[0].blob, blob, 'the Blob is sent, not its bytes');
+      assert.notEqual(made[0].posted[0].id, made[0].posted[1].id);
+    });
+
+  test('answers each part with its own digest when several are hashed at once', async () => {
+    const { FakeWorker } = fakeWorkers();
+    const hashPart = createPartHasher({ workerUrl: 'x.js', Worker: FakeWorker });
+    const [a, b] = await Promise.all([hashPart(blob), hashPart(new Blob(['abcd']))]);
+    assert.equal(a, ABC);
+    assert.equal(b, await sha256PartBase64(new Blob(['abcd'])));
+  });
+
+  test('rejects with the worker’s reason when it could not hash', async () => {
+    const { FakeWorker } = fakeWorkers({ failWith: 'NotReadableError' });
+    const hashPart = createPartHasher({ workerUrl: 'x.js', Worker: FakeWorker });
+    await assert.rejects(hashPart(blob), /The part could not be hashed: NotReadableError/);
+  });
+
+  test('rejects with an AbortError when cancelled while the worker hashes', async () => {
+    const { FakeWorker } = fakeWorkers();
+    const hashPart = createPartHasher({ workerUrl: 'x.js', Worker: FakeWorker });
+    const controller = new AbortController();
+    const hashing = hashPart(blob, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(hashing, { name: 'AbortError' });
+  });
+
+  test('hashes on the page without workers', async () => {
+    const hashPart = createPartHasher({ Worker: null });
+    assert.equal(hashPart, sha256PartBase64);
+    assert.equal(await hashPart(blob), ABC);
   });
 });
