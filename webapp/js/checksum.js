@@ -122,10 +122,26 @@ export function createPartHasher({
     return sha256PartBase64;
   }
   let worker = null;
+  let broken = false;
   let next = 0;
   const pending = new Map();
+  // a worker that cannot start or run (a policy that forbids it, no module workers) hashes
+  // nothing: its parts, and every later one, are hashed on the page instead
+  const giveUp = () => {
+    broken = true;
+    const stranded = [...pending.values()];
+    pending.clear();
+    stranded.forEach((job) => job.onPage());
+  };
   const start = () => {
-    worker = new WorkerType(workerUrl, { type: 'module' });
+    try {
+      worker = new WorkerType(workerUrl, { type: 'module' });
+    } catch {
+      broken = true;
+      return;
+    }
+    worker.addEventListener('error', giveUp);
+    worker.addEventListener('messageerror', giveUp);
     worker.addEventListener('message', ({ data }) => {
       const job = pending.get(data.id);
       pending.delete(data.id);
@@ -134,28 +150,38 @@ export function createPartHasher({
       }
     });
   };
-  return (blob, { signal } = {}) => new Promise((resolve, reject) => {
-    throwIfAborted(signal);
-    if (worker === null) {
+  return (blob, { signal } = {}) => {
+    if (worker === null && !broken) {
       start();
     }
-    next += 1;
-    const id = next;
-    const onAbort = () => {
-      pending.delete(id); // the worker's answer, when it comes, is dropped
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    pending.set(id, {
-      settle: ({ checksum, error }) => {
-        signal?.removeEventListener('abort', onAbort);
-        if (error === undefined) {
-          resolve(checksum);
-        } else {
-          reject(new Error(`The part could not be hashed: ${error}`));
-        }
-      },
+    if (broken) {
+      return sha256PartBase64(blob, { signal });
+    }
+    return new Promise((resolve, reject) => {
+      throwIfAborted(signal);
+      next += 1;
+      const id = next;
+      const onAbort = () => {
+        pending.delete(id); // the worker's answer, when it comes, is dropped
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      pending.set(id, {
+        settle: ({ checksum, error }) => {
+          done();
+          if (error === undefined) {
+            resolve(checksum);
+          } else {
+            reject(new Error(`The part could not be hashed: ${error}`));
+          }
+        },
+        onPage: () => {
+          done();
+          sha256PartBase64(blob, { signal }).then(resolve, reject);
+        },
+      });
+      worker.postMessage({ id, blob });
     });
-    worker.postMessage({ id, blob });
-  });
+  };
 }

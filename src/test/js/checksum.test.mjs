@@ -164,11 +164,14 @@ describe('sha256PartBase64', () => {
 });
 
 /** A stand-in for a module Worker: hashes what it is sent, as hash-worker.js does. */
-function fakeWorkers({ failWith } = {}) {
+function fakeWorkers({ failWith, refuse, crash } = {}) {
   const made = [];
   class FakeWorker extends EventTarget {
     constructor(url, options) {
       super();
+      if (refuse) {
+        throw new DOMException('Refused by the content security policy', 'SecurityError');
+      }
       this.url = String(url);
       this.options = options;
       this.posted = [];
@@ -177,6 +180,10 @@ function fakeWorkers({ failWith } = {}) {
 
     postMessage(data) {
       this.posted.push(data);
+      if (crash) {
+        setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+        return;
+      }
       (async () => {
         const answer = failWith ? { id: data.id, error: failWith }
           : { id: data.id, checksum: await sha256PartBase64(data.blob) };
@@ -229,6 +236,24 @@ describe('createPartHasher', () => {
     const hashing = hashPart(blob, { signal: controller.signal });
     controller.abort();
     await assert.rejects(hashing, { name: 'AbortError' });
+  });
+
+  test('hashes on the page when the worker cannot start, now and for every later part',
+    async () => {
+      const { made, FakeWorker } = fakeWorkers({ refuse: true });
+      const hashPart = createPartHasher({ workerUrl: 'x.js', Worker: FakeWorker });
+      assert.equal(await hashPart(blob), ABC);
+      assert.equal(await hashPart(blob), ABC);
+      assert.equal(made.length, 0);
+    });
+
+  test('hashes on the page the parts a failing worker had, and every later part', async () => {
+    const { made, FakeWorker } = fakeWorkers({ crash: true });
+    const hashPart = createPartHasher({ workerUrl: 'x.js', Worker: FakeWorker });
+    assert.deepEqual(await Promise.all([hashPart(blob), hashPart(blob)]), [ABC, ABC]);
+    assert.equal(await hashPart(blob), ABC);
+    assert.equal(made.length, 1, 'not started again');
+    assert.equal(made[0].posted.length, 2, 'the later part went straight to the page');
   });
 
   test('hashes on the page without workers', async () => {

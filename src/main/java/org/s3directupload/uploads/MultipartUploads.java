@@ -183,7 +183,8 @@ public class MultipartUploads {
    * page says the store gave it, then checks the object as for a single PUT; an upload already
    * judged is answered as it is.
    *
-   * @param body {@code {"parts": [{partNumber, etag}]}}, every part in order
+   * @param body {@code {"parts": [{partNumber, etag}]}}, every part in order; for a single PUT's
+   *     record it is not read, and the object is checked as {@link Uploads#complete} does
    */
   public UploadRecord complete(String person, String id, String body) {
     UploadRecord record = uploads.get(person, id);

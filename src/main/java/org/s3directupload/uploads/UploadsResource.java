@@ -141,11 +141,7 @@ public class UploadsResource {
     String text = RequestBodies.readUtf8(body, LARGEST_COMPLETION);
     String person = person(security);
     // a single PUT's body is {} or nothing; an upload in parts lists its parts
-    UploadRecord record =
-        text.contains("\"parts\"")
-            ? parts.complete(person, id, text)
-            : uploads.complete(person, id);
-    return noStore(Response.ok()).entity(record.toJson()).build();
+    return noStore(Response.ok()).entity(parts.complete(person, id, text).toJson()).build();
   }
 
   /** URLs for some parts of an open upload in parts, each bound to its length and SHA-256. */
