@@ -79,12 +79,16 @@ export async function sha256Base64(blob, {
   return toBase64(hash.digest());
 }
 
+/** The largest part Web Crypto is given whole; a larger one is read and hashed slice by slice. */
+export const LARGEST_WHOLE_PART = 64 * 1024 * 1024;
+
 /**
- * The SHA-256 of one part of a file sent in parts, in base64. A part is at most a few tens of MiB,
- * so Web Crypto's native `digest` may take it whole (much faster than hashing in script); the
- * part's bytes are dropped as soon as the digest is computed. Without Web Crypto (a page served
- * over plain HTTP from another host has no `crypto.subtle`), the vendored hash reads it slice by
- * slice.
+ * The SHA-256 of one part of a file sent in parts, in base64. A part of up to LARGEST_WHOLE_PART
+ * bytes (16 MiB by default) goes to Web Crypto's native `digest` whole (much faster than hashing
+ * in script), and its bytes are dropped as soon as the digest is computed. A larger part (parts
+ * grow up to 5 GiB for the largest files), or any part without Web Crypto (a page served over
+ * plain HTTP from another host has no `crypto.subtle`), is read and hashed slice by slice by the
+ * vendored hash.
  * @param {Blob} blob the part, `file.slice(start, end)`
  * @param {{signal?: AbortSignal, subtle?: SubtleCrypto|null}} [options] subtle: Web Crypto,
  *   `crypto.subtle` unless given (null: none)
@@ -94,7 +98,7 @@ export async function sha256Base64(blob, {
 export async function sha256PartBase64(blob, {
   signal, subtle = globalThis.crypto?.subtle ?? null,
 } = {}) {
-  if (!subtle) {
+  if (!subtle || blob.size > LARGEST_WHOLE_PART) {
     return sha256Base64(blob, { signal });
   }
   throwIfAborted(signal);

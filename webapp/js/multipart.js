@@ -24,6 +24,7 @@ import {
   MAX_SIGN_BATCH, abortUpload, fetchRecord, listParts, signParts,
 } from './parts.js';
 import { completeWithRetries, pause } from './completion.js';
+import { completeUpload } from './ticket.js';
 import { putPart } from './put.js';
 import { createPartHasher } from './checksum.js';
 import { describeSize } from './rules.js';
@@ -102,10 +103,10 @@ export function worthSendingAgain(error) {
 }
 
 /**
- * Whether a failed signing request is worth asking again: no answer, a 5xx, or 429 (the signing
- * limit, which frees up as time passes).
+ * Whether a failed signing request is worth asking again: no answer, a 5xx, or 429.
  */
 function worthSigningAgain(error) {
+  // 429: the application's rate limits, which free up as time passes
   return error instanceof UploadError && (error.status === 429
     || (error.kind === 'server' && (error.status === undefined || error.status >= 500)));
 }
@@ -503,8 +504,9 @@ export async function sendParts(api, ticket, file, options = {}) {
  * @param {{signal?: AbortSignal, csrfToken?: string, now?: () => number, fetch?: typeof fetch}}
  *   [options]
  * @returns {Promise<{ticket: Object, done: {partNumber: number, etag: string,
- *   size: number}[]}|null>} null when the application knows no such upload (any more), or it is
- *   no longer open (`issued`)
+ *   size: number}[]}|{record: Object}|null>} null when the application knows no such upload (any
+ *   more), or it is no longer open (`issued`); `{record}` when the store had completed it already
+ *   (a completion whose answer was lost): the checked record
  * @throws {UploadError} when the application cannot say; an AbortError when cancelled
  */
 export async function reopen(api, entry, file, options = {}) {
@@ -513,7 +515,20 @@ export async function reopen(api, entry, file, options = {}) {
   if (record === null || record.state !== 'issued') {
     return null;
   }
-  const done = await listParts(api, entry.id, asking);
+  let done;
+  try {
+    done = await listParts(api, entry.id, asking);
+  } catch (error) {
+    if (!(error instanceof UploadError) || error.status !== 409) {
+      throw error;
+    }
+    // the store has no such upload in parts any more: completed by a call whose answer was lost?
+    try {
+      return { record: await completeUpload(api, { id: entry.id, key: entry.key }, file, asking) };
+    } catch {
+      return null;
+    }
+  }
   const ticket = {
     id: entry.id,
     key: entry.key,
@@ -525,6 +540,17 @@ export async function reopen(api, entry, file, options = {}) {
     expiresAt: record.expiresAt,
   };
   return { ticket, done };
+}
+
+/**
+ * Whether sending parts stopped for something that passes (no answer, the application or the
+ * store briefly unavailable, signed out), so that the upload is worth continuing later rather than
+ * aborting: anything but a cancel or a definite refusal.
+ */
+function worthContinuingLater(error) {
+  return error instanceof UploadError && (error.status === 401
+    || (error.kind === 'network' || error.kind === 'server')
+      && (error.status === undefined || error.status >= 500 || error.status === 429));
 }
 
 /** The words for a completion of parts that did not happen. */
@@ -564,6 +590,11 @@ export async function uploadInParts(api, ticket, file, options = {}) {
   try {
     parts = await sendParts(api, ticket, file, options);
   } catch (error) {
+    if (worthContinuingLater(error)) {
+      // the parts sent stay in the store: choosing the file again sends only the rest
+      throw new UploadError(error.kind, `${error.message} Choose the same file again to continue`
+        + ' where it stopped; the parts sent are kept for a while.', error);
+    }
     forget();
     await abandon();
     throw error;
@@ -586,8 +617,9 @@ export async function uploadInParts(api, ticket, file, options = {}) {
     }
     const resumable = error.kind === 'unchecked';
     if (!resumable) {
+      // never aborted once a completion was asked for: it may have gone through, and the
+      // application's sweeper aborts what is left unfinished
       forget();
-      await abandon();
     }
     throw new UploadError(resumable ? 'server' : error.kind,
       notPutTogether(file, error, resumable), {

@@ -138,6 +138,10 @@ export async function uploadFile(api, file, options = {}) {
   if (large && options.resume) {
     stage('resuming');
     const reopened = await reopen(api, options.resume, file, options);
+    if (reopened?.record) {
+      forgetUpload(options.storage ?? null, options.person ?? '', file);
+      return checked(file, reopened.record);
+    }
     if (reopened !== null) {
       stage('parts', { ticket: reopened.ticket });
       return checked(file, await uploadInParts(api, reopened.ticket, file,

@@ -1,7 +1,7 @@
 import { describe, test, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createPartHasher, sha256Base64, sha256PartBase64, toBase64,
+  LARGEST_WHOLE_PART, createPartHasher, sha256Base64, sha256PartBase64, toBase64,
 } from '../../../webapp/js/checksum.js';
 import { until } from './fakes.mjs';
 
@@ -154,6 +154,18 @@ describe('sha256PartBase64', () => {
       assert.equal(digest.mock.calls[0].arguments[0], 'SHA-256');
       assert.equal(await sha256PartBase64(new Blob(['abc']), { subtle: null }), abc);
     });
+
+  test('reads a part larger than LARGEST_WHOLE_PART slice by slice, never whole', async () => {
+    const bytes = new Uint8Array(LARGEST_WHOLE_PART + 1);
+    bytes[LARGEST_WHOLE_PART] = 7;
+    const digest = mock.fn(() => {
+      throw new Error('Web Crypto would take the whole part');
+    });
+    const expected = toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+
+    assert.equal(await sha256PartBase64(new Blob([bytes]), { subtle: { digest } }), expected);
+    assert.equal(digest.mock.callCount(), 0);
+  });
 
   test('rejects with an AbortError when the signal has aborted', async () => {
     const controller = new AbortController();

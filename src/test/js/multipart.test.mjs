@@ -549,7 +549,7 @@ describe('uploadInParts', () => {
       assert.equal(app.deletes().length, 0);
     });
 
-  test('says why the application refused to put the parts together, and aborts the upload',
+  test('says why the application refused to put the parts together, and aborts nothing',
     async () => {
       const file = fileOf(2);
       const app = application({
@@ -568,7 +568,25 @@ describe('uploadInParts', () => {
           + ' them together: Part 2 does not have the ETag given. “big.iso” was not uploaded.',
       });
       assert.equal(forget.mock.callCount(), 1);
-      assert.equal(app.deletes().length, 1);
+      // the completion may have gone through after all: the sweeper aborts what is unfinished
+      assert.equal(app.deletes().length, 0);
+    });
+
+  test('keeps an upload whose parts could not be sent for the network, to continue later',
+    async () => {
+      const file = fileOf(2);
+      const app = application();
+      const forget = mock.fn();
+      const down = new UploadError('network', 'Part 1 of “big.iso” could not be sent.');
+
+      await assert.rejects(uploadInParts(API, ticketFor(file), file, options(app,
+        store((put) => put.reject(down)), { forget, retryPauses: [1] })), (error) => {
+        assert.equal(error.kind, 'network');
+        assert.match(error.message, /Choose the same file again to continue where it stopped/);
+        return true;
+      });
+      assert.equal(forget.mock.callCount(), 0, 'remembered, so choosing the file again continues');
+      assert.equal(app.deletes().length, 0, 'the parts sent stay in the store');
     });
 
   test('with the real part sender, a missing ETag stops the upload with the CORS rule’s fix',
@@ -624,6 +642,26 @@ describe('reopen', () => {
     const finished = application({ record: () => json(200, recordOf('deleted')) });
     assert.equal(await reopen(API, entry, file, { fetch: finished.fetch }), null);
     assert.equal(finished.calls.length, 1, 'no parts asked for');
+  });
+
+  test('gives the checked record of an upload the store completed, its answer lost', async () => {
+    const app = application({
+      list: () => json(409, { error: 'not_open', message: 'The storage no longer has it.' }),
+    });
+
+    const reopened = await reopen(API, entry, file, { fetch: app.fetch });
+
+    assert.deepEqual(reopened, { record: recordOf('stored') });
+    const completion = app.calls.find(({ url }) => url.endsWith('/complete'));
+    assert.deepEqual(completion.body, {}, 'asks what became of it, listing no parts');
+  });
+
+  test('gives null when the store has neither the upload in parts nor its object', async () => {
+    const app = application({
+      list: () => json(409, { error: 'not_open', message: 'The storage no longer has it.' }),
+      complete: () => json(409, { error: 'not_uploaded', message: 'Not complete yet.' }),
+    });
+    assert.equal(await reopen(API, entry, file, { fetch: app.fetch }), null);
   });
 
   test('fails when the application cannot say', async () => {

@@ -86,6 +86,18 @@ public class MultipartUploads {
     String uploadId;
     try {
       uploadId = s3.createMultipartUpload(start.createRequest(bucket())).uploadId();
+    } catch (S3Exception e) {
+      if (e.statusCode() >= 500) {
+        throw uploads.storageUnavailable(e);
+      }
+      throw new RecordsUnavailable(
+          ErrorCode.STORAGE_UNAVAILABLE,
+          "The storage refused to start an upload in parts (" + S3ErrorCodes.of(e) + ")",
+          "The storage refused to start this upload in parts ("
+              + S3ErrorCodes.of(e)
+              + "): this is the storage's configuration, not the file. Tell the operators; the"
+              + " bucket doctor's canary-multipart check names the cause.",
+          e);
     } catch (SdkException e) {
       throw uploads.storageUnavailable(e);
     }
@@ -137,13 +149,14 @@ public class MultipartUploads {
     List<PartToSign> wanted = PartsBody.toSign(body, parts.plan().partCount(), MOST_PARTS_PER_CALL);
     int most = parts.plan().partCount() * (1 + SIGNING_ALLOWANCE) + MOST_PARTS_PER_CALL;
     if (!uploads.countSignedParts(id, wanted.size(), most)) {
+      // the count never goes down, so asking again cannot help: 409, not 429
       throw new UploadConflict(
-          ErrorCode.TOO_MANY_REQUESTS,
-          "This upload has had "
-              + parts.signedParts()
+          ErrorCode.NOT_OPEN,
+          "This upload has had nearly "
+              + most
               + " part URLs signed, the most an upload of "
               + parts.plan().partCount()
-              + " parts may have. Cancel it and upload the file again.");
+              + " parts may have, so it takes no more. Cancel it and upload the file again.");
     }
     JsonArrayBuilder signed = Jsons.createArrayBuilder();
     for (PartToSign part : wanted) {
@@ -169,6 +182,9 @@ public class MultipartUploads {
     Multipart parts = open(record);
     JsonArrayBuilder listed = Jsons.createArrayBuilder();
     for (Part part : stored(record, parts)) {
+      if (part.eTag() == null || part.size() == null) {
+        continue; // a store that lists a part without them: the page sends that part again
+      }
       listed.add(
           Jsons.createObjectBuilder()
               .add("partNumber", part.partNumber())
@@ -196,6 +212,17 @@ public class MultipartUploads {
       return uploads.complete(person, id);
     }
     Multipart parts = found.get();
+    if (!PartsBody.listsParts(body)) {
+      // a page that lost the answer to its completion asks what became of the upload
+      return uploads
+          .verify(record)
+          .orElseThrow(
+              () ->
+                  new UploadConflict(
+                      ErrorCode.NOT_UPLOADED,
+                      "This upload in parts is not complete yet: list every part with the ETag"
+                          + " the storage gave it to complete it."));
+    }
     List<SentPart> sent = PartsBody.sent(body, parts.plan().partCount());
     List<Part> listed;
     try {
@@ -216,7 +243,7 @@ public class MultipartUploads {
                 + part.partNumber()
                 + " has not reached the storage yet: send it, then complete the upload.");
       }
-      if (!stored.eTag().equals(part.etag())) {
+      if (stored.eTag() == null || !unquoted(stored.eTag()).equals(unquoted(part.etag()))) {
         throw UploadRefusal.invalid(
             "Part "
                 + part.partNumber()
@@ -255,6 +282,11 @@ public class MultipartUploads {
       if (e.statusCode() >= 500) {
         throw uploads.storageUnavailable(e);
       }
+      // a completion that went through already (a retried call, If-None-Match answering 412)
+      Optional<UploadRecord> done = uploads.verify(record);
+      if (done.isPresent()) {
+        return done.get();
+      }
       throw UploadRefusal.invalid(
           "The storage refused to complete the upload ("
               + S3ErrorCodes.of(e)
@@ -280,8 +312,11 @@ public class MultipartUploads {
     }
     if (uploads.verify(record).isEmpty()) {
       uploads.abort(parts.get());
-      uploads.transition(
-          record.id(), EnumSet.of(State.ISSUED), State.MISSING, now, List.of(ABANDONED));
+      // a completion that ended between the look and the abort left an object: check it instead
+      if (uploads.verify(record).isEmpty()) {
+        uploads.transition(
+            record.id(), EnumSet.of(State.ISSUED), State.MISSING, now, List.of(ABANDONED));
+      }
     }
     return true;
   }
@@ -327,6 +362,13 @@ public class MultipartUploads {
               + " lifecycle rule will: "
               + e.getClass().getSimpleName());
     }
+  }
+
+  /** An ETag as stores write it, with or without its quotes. */
+  private static String unquoted(String etag) {
+    return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+        ? etag.substring(1, etag.length() - 1)
+        : etag;
   }
 
   private static UploadConflict notOpen(String why) {

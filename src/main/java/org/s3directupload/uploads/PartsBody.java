@@ -74,6 +74,22 @@ final class PartsBody {
     return parts;
   }
 
+  /**
+   * Whether a completion's body lists parts at all: false for an empty body or a JSON object
+   * without {@code parts} (a page asking what became of its upload), true otherwise, for {@link
+   * #sent} to judge.
+   */
+  static boolean listsParts(String body) {
+    if (body.isBlank()) {
+      return false;
+    }
+    try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
+      return reader.readObject().containsKey("parts");
+    } catch (RuntimeException e) {
+      return true; // malformed: sent() says so
+    }
+  }
+
   private static List<JsonObject> parts(String body) {
     JsonValue parts;
     try (JsonReader reader = Jsons.createReader(new StringReader(body))) {

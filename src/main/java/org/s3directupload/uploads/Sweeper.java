@@ -31,6 +31,9 @@ public class Sweeper {
 
   private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
 
+  /** A sweep stops after this many records in a row it could not settle: the store is down. */
+  static final int FAILURES_BEFORE_GIVING_UP = 3;
+
   /** How many records one sweep looks at, at most. */
   static final int BATCH = 100;
 
@@ -63,9 +66,20 @@ public class Sweeper {
     try {
       Instant now = clock.instant();
       UploadRecords records = uploads.sweepable();
+      int failuresInARow = 0;
       for (UploadRecord record : records.expiredUnfinished(now, BATCH)) {
         if (records.claim(record.id(), now, now.plus(settings.sweepInterval()))) {
-          look(record, now);
+          try {
+            look(record, now);
+            failuresInARow = 0;
+          } catch (RuntimeException e) {
+            // this record is looked at again once its claim has passed; the others go on, unless
+            // the store or the database is down for all of them
+            LOG.warning("A sweep could not settle upload " + record.id() + ": " + e);
+            if (++failuresInARow == FAILURES_BEFORE_GIVING_UP) {
+              throw e;
+            }
+          }
         }
       }
     } catch (Exception e) {

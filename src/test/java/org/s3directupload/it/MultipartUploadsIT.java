@@ -250,6 +250,9 @@ class MultipartUploadsIT {
 
     HttpResponse<String> missing = complete(People.ALICE, id, List.of(etags.get(0)));
     Http.assertErrorShape(missing, 400, "invalid_request");
+    // no parts at all: a page asking what became of its upload
+    Http.assertErrorShape(
+        People.ALICE.post(at(id, "/complete"), "application/json", "{}"), 409, "not_uploaded");
 
     HttpResponse<String> right = complete(People.ALICE, id, etags);
     assertEquals("stored", Http.json(right).getString("state"), right.body());
@@ -343,7 +346,7 @@ class MultipartUploadsIT {
     }
     // two parts: each may be signed three times over, and a hundred more for good measure
     assertEquals(2 * 3 + 100, signed);
-    Http.assertErrorShape(answer, 429, "too_many_requests");
+    Http.assertErrorShape(answer, 409, "not_open");
   }
 
   @Test
