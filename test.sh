@@ -44,6 +44,9 @@ first_sum=""
 
 for runtime in $runtimes; do
   started=$(date +%s)
+  # a run that was interrupted can leave its WAR in Liberty's dropins: the server would start it
+  # and then restart it under the first test class when Arquillian deploys the new one
+  rm -f .runtimes/liberty-*/wlp/usr/servers/it/dropins/*.war
   if [ -z "$first_sum" ]; then
     echo "=== unit tests, then integration tests on $runtime"
     mvn -B clean verify -P"$runtime"
